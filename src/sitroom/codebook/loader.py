@@ -1,0 +1,114 @@
+"""Load the codebook data files once and compile them into matchers.
+
+The rules stay readable as TOML; this module only turns them into regular expressions.
+An analyst's own actor file (SITROOM_ACTORS_FILE) extends the bundled alias table.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sitroom.codebook.acled import SUB_EVENT_TYPES
+from sitroom.errors import ConfigError
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    sub_event_type: str
+    priority: int
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None
+    requires: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    name: str  # canonical; may hold "{country}" for generic nouns
+    actor_type: str
+    generic: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ActorTable:
+    pattern: re.Pattern[str]  # one alternation; group names index `entries`
+    entries: tuple[ActorEntry, ...]
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    data = tomllib.loads((HERE / "triggers.toml").read_text(encoding="utf-8"))
+    compiled = []
+    for raw in data["rule"]:
+        if raw["sub_event_type"] not in SUB_EVENT_TYPES:
+            raise ConfigError(f"triggers.toml: unknown sub_event_type {raw['sub_event_type']!r}")
+        unless = raw.get("unless")
+        compiled.append(Rule(
+            sub_event_type=raw["sub_event_type"],
+            priority=int(raw["priority"]),
+            pattern=re.compile(rf"\b(?:{_alternation(raw['patterns'])})", re.I),
+            unless=re.compile(_alternation(unless), re.I) if unless else None,
+            requires=raw.get("requires"),
+        ))
+    return tuple(sorted(compiled, key=lambda r: -r.priority))
+
+
+@cache
+def out_of_scope_pattern() -> re.Pattern[str]:
+    data = tomllib.loads((HERE / "triggers.toml").read_text(encoding="utf-8"))
+    return re.compile(rf"\b(?:{_alternation(data['out_of_scope']['patterns'])})", re.I)
+
+
+def _alias_regex(alias: str, exact_case: bool) -> str:
+    """Spelling-tolerant regex for an alias: hyphens/spaces and apostrophes are interchangeable."""
+    parts = re.split(r"[\s\-]+", alias.strip())
+    body = r"[\s\-]+".join(re.escape(p).replace("'", "['’ʿʾ`]?").replace("’", "['’ʿʾ`]?") for p in parts)
+    body = body.replace(r"al[\s\-]+", r"al[\s\-]?")
+    if exact_case:
+        return f"(?-i:{body})"
+    return body
+
+
+@cache
+def actor_table() -> ActorTable:
+    sources = [HERE / "actors.toml"]
+    extra = os.environ.get("SITROOM_ACTORS_FILE")
+    if extra:
+        if not Path(extra).is_file():
+            raise ConfigError(f"SITROOM_ACTORS_FILE={extra}: no such file")
+        sources.append(Path(extra))
+    aliases: list[tuple[str, int]] = []  # (regex, entry index)
+    entries: list[ActorEntry] = []
+    for source in sources:
+        try:
+            data = tomllib.loads(source.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{source}: {exc}") from exc
+        for raw in data.get("actor", []):
+            entries.append(ActorEntry(raw["name"], raw["type"], generic=False))
+            for alias in raw.get("aliases", []):
+                aliases.append((_alias_regex(alias, False), len(entries) - 1))
+            for alias in raw.get("exact_case", []):
+                aliases.append((_alias_regex(alias, True), len(entries) - 1))
+        for name, raw in data.get("generic", {}).items():
+            entries.append(ActorEntry(name, raw["type"], generic=True))
+            for noun in raw["nouns"]:
+                aliases.append((_alias_regex(noun, False), len(entries) - 1))
+    # Longest alias first so "Islamic State group" wins over "Islamic State".
+    aliases.sort(key=lambda a: -len(a[0]))
+    pattern = "|".join(f"(?P<a{i}_{index}>{rx})" for i, (rx, index) in enumerate(aliases))
+    return ActorTable(re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.I), tuple(entries))
+
+
+def entry_for_group(table: ActorTable, group_name: str) -> ActorEntry:
+    return table.entries[int(group_name.rsplit("_", 1)[1])]

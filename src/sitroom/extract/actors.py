@@ -1,0 +1,103 @@
+"""Find actors in a sentence, normalise them through the alias table, and assign roles.
+
+Roles come from the sentence's grammar as far as cheap patterns can see it: the subject of an
+active violent verb is the perpetrator, its object (or the subject of a passive one) the
+target; "by X" after a passive names the perpetrator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitroom.codebook.loader import actor_table, entry_for_group
+
+# Demonyms that qualify generic nouns: "Iraqi soldiers" -> Military Forces of Iraq.
+DEMONYMS = {
+    "iraqi": "Iraq", "syrian": "Syria", "turkish": "Turkey", "iranian": "Iran", "american": "United States",
+    "us": "United States", "u.s.": "United States", "israeli": "Israel", "russian": "Russia", "afghan": "Afghanistan",
+    "pakistani": "Pakistan", "indian": "India", "nigerian": "Nigeria", "somali": "Somalia", "yemeni": "Yemen",
+    "saudi": "Saudi Arabia", "lebanese": "Lebanon", "libyan": "Libya", "egyptian": "Egypt", "jordanian": "Jordan",
+    "malian": "Mali", "sudanese": "Sudan", "ukrainian": "Ukraine", "palestinian": "Palestine", "french": "France",
+    "british": "United Kingdom", "kurdish": None, "federal": None, "local": None, "government": None,
+}
+_DEMONYM_RE = re.compile(r"(?:\b(?P<d>iraqi|syrian|turkish|iranian|american|u\.s\.|us|israeli|russian|afghan|pakistani|"
+                         r"indian|nigerian|somali|yemeni|saudi|lebanese|libyan|egyptian|jordanian|malian|sudanese|"
+                         r"ukrainian|palestinian|french|british)\s+(?:[a-z]+\s+)?)$", re.I)
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|came under|come under|got)\s+(?:\w+\s+){0,2}$", re.I)
+PASSIVE_TRIGGER_RE = re.compile(r"(?:came|come|comes|coming) under\b", re.I)
+TARGET_PREP_RE = re.compile(r"\b(?:targeting|targeted|against|on|at|attacked|hit|struck|killed|killing|kidnapped|abducted|"
+                            r"shot|ambushed|stormed|shelled|bombed|wounding|injuring|arrested|detained)\s+(?:\w+\s+){0,3}$",
+                            re.I)
+BY_RE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int  # offsets within the sentence
+    end: int
+    text: str
+    template: str  # canonical name; generic ones hold "{country}"
+    actor_type: str
+    generic: bool
+    country: str | None  # from a demonym ("Iraqi soldiers"), else None
+
+    def name_in(self, country: str | None) -> str:
+        """Canonical name, generic ones completed with the demonym's country or else `country`."""
+        return fill_country(self.template, self.country or country)
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    perpetrator: ActorMention | None
+    target: ActorMention | None
+    others: tuple[ActorMention, ...]
+
+
+def find_actors(sentence: str) -> list[ActorMention]:
+    table = actor_table()
+    found = []
+    for m in table.pattern.finditer(sentence):
+        entry = entry_for_group(table, m.lastgroup or "")
+        start, country = m.start(), None
+        if entry.generic:
+            demonym = _DEMONYM_RE.search(sentence, 0, m.start())
+            if demonym and demonym.group("d"):
+                country = DEMONYMS.get(demonym.group("d").lower())
+                start = demonym.start()
+        found.append(ActorMention(start, m.end(), sentence[start:m.end()], entry.name, entry.actor_type,
+                                  entry.generic, country))
+    return found
+
+
+def fill_country(template: str, country: str | None) -> str:
+    if "{country}" not in template:
+        return template
+    if country:
+        return template.replace("{country}", country)
+    return re.sub(r"\s*(?:\(\{country\}\)|of \{country\})", "", template)
+
+
+def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int) -> Roles:
+    """Perpetrator and target of the violent act whose trigger starts at `trigger_start`."""
+    perpetrator = target = None
+    for actor in actors:
+        head = sentence[:actor.start]
+        if BY_RE.search(head) and actor.start > trigger_start and perpetrator is None:
+            perpetrator = actor
+    before = [a for a in actors if a.end <= trigger_start and a is not perpetrator]
+    after = [a for a in actors if a.start >= trigger_start and a is not perpetrator]
+    passive = bool(PASSIVE_BEFORE_RE.search(sentence[:trigger_start])
+                   or PASSIVE_TRIGGER_RE.match(sentence, trigger_start))
+    if passive:
+        target = before[-1] if before else None
+    else:
+        if perpetrator is None and before:
+            perpetrator = before[-1]
+        target = next((a for a in after if TARGET_PREP_RE.search(sentence[:a.start]) or a.generic), None)
+        if target is None and after:
+            target = after[0]
+    if target is not None and perpetrator is not None and target.template == perpetrator.template:
+        target = None
+    others = tuple(a for a in actors if a is not perpetrator and a is not target)
+    return Roles(perpetrator, target, others)

@@ -1,0 +1,94 @@
+"""Per-sentence analysis: everything the mention grouping and event building need to know.
+
+Each sentence is read once; the grouping in `pipeline` then decides which sentences speak of
+the same incident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from sitroom.extract.actors import ActorMention, find_actors
+from sitroom.extract.claims import Claim, Source, attributed_actor, find_claim, find_sources
+from sitroom.extract.classify import Classification, classify
+from sitroom.extract.dates import DateMention, find_dates
+from sitroom.extract.numbers import Casualties, find_casualties
+from sitroom.extract.segment import Sentence
+
+# A trigger led by a definite determiner refers back to an incident already told:
+# "the explosion in Yusufiya", "the Yusufiya attack", "today's attack", "these attacks".
+ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|such|today['’]s|yesterday['’]s|sunday['’]s|"
+                          r"monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|saturday['’]s)\s+"
+                          r"(?:[\w-]+\s+){0,2})$", re.I)
+PRONOUN_START_RE = re.compile(r"^(?:[“\"]\s*)?(?:it|they|this|these|those|the group|the attack|the attackers|the militants|"
+                              r"the group['’]s|he|she)\b", re.I)
+BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|months|years)|since (?:19|20)\d\d|a series of|"
+                           r"is meant to|are meant to|continues? to|has (?:repeatedly|frequently|often)|have (?:repeatedly|"
+                           r"frequently|often)|campaign|the threat of|highlights?|anniversary|commemorat\w*|remember\w*|"
+                           r"in the last \w+ (?:days|weeks|months)|is one of|are part of|is part of|are a part of|"
+                           r"is yet to)\b", re.I)
+SEPARATE_RE = re.compile(r"^(?:[“\"]\s*)?(?:separately|in (?:a |another )?separate (?:incident|attack)|in another (?:incident|attack)|"
+                         r"elsewhere|meanwhile|in a (?:second|further|different) (?:incident|attack)|also on \w+|"
+                         r"in (?:a )?(?:related|similar) (?:incident|development)|later(?: on)?(?: that day)?,)\b", re.I)
+_TITLE_WORD_RE = re.compile(r"[A-Z][\w'’-]*")
+
+
+@dataclass(slots=True)
+class SentenceAnalysis:
+    sentence: Sentence
+    classification: Classification | None
+    dates: list[DateMention]
+    casualties: Casualties
+    claim: Claim | None
+    sources: list[Source]
+    actors: list[ActorMention]
+    attributed: ActorMention | None
+    anaphoric: bool
+    background: bool
+    separate: bool
+    headline: bool
+    location: object | None = None  # sitroom.geo Location, filled lazily for trigger sentences
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def date(self) -> DateMention | None:
+        """The sentence's own date: the first expression that resolved, explicit ones first."""
+        resolved = [d for d in self.dates if d.value is not None]
+        explicit = [d for d in resolved if d.explicit]
+        return (explicit or resolved or [None])[0]
+
+
+def analyse(sentence: Sentence, published: date | None) -> SentenceAnalysis:
+    text = sentence.text
+    actors = find_actors(text)
+    classification = classify(text, actors)
+    trigger_start = classification.start if classification else 0
+    return SentenceAnalysis(
+        sentence=sentence,
+        classification=classification,
+        dates=find_dates(text, published),
+        casualties=find_casualties(text),
+        claim=find_claim(text),
+        sources=find_sources(text),
+        actors=actors,
+        attributed=attributed_actor(text, actors),
+        anaphoric=bool(classification) and (bool(ANAPHORIC_RE.search(text, 0, trigger_start))
+                                            or bool(PRONOUN_START_RE.match(text))),
+        background=bool(BACKGROUND_RE.search(text)),
+        separate=bool(SEPARATE_RE.match(text)),
+        headline=is_headline(sentence),
+    )
+
+
+def is_headline(sentence: Sentence) -> bool:
+    """A title line: one sentence on its own line, no closing stop, mostly capitalised words."""
+    text = sentence.text
+    if sentence.bullet or not sentence.first_in_block or text[-1:] in ".!?\"”" or len(text) > 160:
+        return False
+    words = text.split()
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for w in words if _TITLE_WORD_RE.match(w))
+    return capitalised / len(words) >= 0.6

@@ -1,0 +1,207 @@
+"""Code one incident mention into an Event, every field with the span it came from."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
+from sitroom.extract.actors import ActorMention, fill_country, find_actors
+from sitroom.extract.analysis import SentenceAnalysis
+from sitroom.extract.numbers import Count
+from sitroom.extract.place import country_name, locate_sentence
+from sitroom.model import GEO_REGION, PRECISION_DAY, Document, Event, Evidence
+
+HISTORICAL_DAYS = 45  # an incident dated this long before the report is background, not news
+NOTES_CHARS = 500
+
+
+def build_event(doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis],
+                first: bool) -> Event | None:
+    sentences = sorted(triggers + context, key=lambda a: a.sentence.start)
+    event = Event(doc_id=doc.id, mention_start=sentences[0].sentence.start, mention_end=sentences[-1].sentence.end)
+    _set_type(event, doc, triggers)
+    _set_date(event, doc, triggers, context)
+    _set_place(event, doc, triggers, context)
+    _set_actors(event, doc, triggers, sentences)
+    _set_casualties(event, doc, triggers, context)
+    _set_sources(event, doc, sentences)
+    lead = triggers[0].sentence
+    event.set("notes", lead.text[:NOTES_CHARS], _span(doc, lead.start, lead.end))
+    event.confidence = _confidence(event, first)
+    return event
+
+
+def _span(doc: Document, start: int, end: int) -> Evidence:
+    return Evidence(start, end, doc.text[start:end], doc.id)
+
+
+def _rel(doc: Document, a: SentenceAnalysis, start: int, end: int) -> Evidence:
+    base = a.sentence.start
+    return _span(doc, base + start, base + end)
+
+
+def _set_type(event: Event, doc: Document, triggers: list[SentenceAnalysis]) -> None:
+    best = max(triggers, key=lambda a: a.classification.priority if a.classification else -1)
+    c = best.classification
+    assert c is not None  # triggers always carry a classification
+    evidence = _rel(doc, best, c.start, c.end)
+    event.set("event_type", c.event_type, evidence)
+    event.set("sub_event_type", c.sub_event_type, evidence)
+
+
+def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis]) -> None:
+    block = triggers[0].sentence.block
+    same_block_context = [a for a in context if a.sentence.block == block]
+    for a in triggers + same_block_context:
+        d = a.date
+        if d is not None:
+            event.set("event_date", d.value, _rel(doc, a, d.start, d.end))
+            event.time_precision = d.precision
+            break
+    else:
+        if doc.published is None:
+            event.warnings.append("no date: the report has no published date and the text gives no year")
+            return
+        event.event_date = doc.published
+        event.time_precision = PRECISION_DAY
+        event.warnings.append("event_date is the report's published date: the text names no date")
+    if doc.published and event.event_date and event.event_date < doc.published - timedelta(days=HISTORICAL_DAYS):
+        event.historical = True
+
+
+def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis]) -> None:
+    block = triggers[0].sentence.block
+    candidates = [loc for a in triggers if (loc := locate_sentence(doc, a)) is not None]
+    if not candidates:
+        candidates = [loc for a in context if a.sentence.block == block and (loc := locate_sentence(doc, a)) is not None]
+    if not candidates:
+        _set_country_only(event, doc)
+        return
+    location = min(candidates, key=_specificity)
+    place, evidence = location.place, _span(doc, location.start, location.end)
+    for name, value in (("country", place.country or country_name(place.country_code)),
+                        ("country_code", place.country_code), ("admin1", place.admin1), ("admin2", place.admin2),
+                        ("location", place.name), ("latitude", place.latitude), ("longitude", place.longitude),
+                        ("geo_precision", location.geo_precision), ("geonameid", place.geonameid)):
+        event.set(name, value, evidence if value is not None else None)
+
+
+def _specificity(location) -> tuple[int, int]:
+    """Smaller is more specific: exact towns before areas near them, villages before capitals."""
+    place = location.place
+    code = place.feature_code or ""
+    rank = 3 if code.startswith(("PCL", "ADM1", "CONT", "RGN")) else 2 if code in ("ADM2", "PPLC") else 1
+    return (rank, location.geo_precision, place.population or 0)
+
+
+def _set_country_only(event: Event, doc: Document) -> None:
+    if not doc.country_hint:
+        return
+    event.country_code = doc.country_hint.upper()
+    event.country = country_name(event.country_code)
+    event.geo_precision = GEO_REGION
+    event.warnings.append("location unknown: only the country hint of the report is used")
+
+
+def _set_actors(event: Event, doc: Document, triggers: list[SentenceAnalysis],
+                sentences: list[SentenceAnalysis]) -> None:
+    country = event.country
+    claim_at = next((a for a in sentences if a.claim is not None), None)
+    if claim_at is not None and claim_at.claim is not None:
+        claim = claim_at.claim
+        name = _canonical(claim.claimant, country)
+        evidence = _rel(doc, claim_at, claim.start, claim.end)
+        event.set("claimed_by", name, evidence)
+        event.set("actor1", name, evidence)
+        known = find_actors(claim.claimant)
+        event.inter1 = known[0].actor_type if known else None
+        if claim.channel and claim.channel_start is not None and claim.channel_end is not None:
+            event.set("claim_channel", claim.channel, _rel(doc, claim_at, claim.channel_start, claim.channel_end))
+    protest = event.event_type in (PROTESTS, RIOTS)
+    for a in triggers:
+        roles = a.classification.roles if a.classification else None
+        if roles is None:
+            continue
+        if protest:
+            _set_protest_actors(event, doc, a, country)
+            continue
+        if event.actor1 is None and roles.perpetrator is not None:
+            _set_actor(event, doc, a, "actor1", roles.perpetrator, country)
+        if event.actor2 is None and roles.target is not None and roles.target.name_in(country) != event.actor1:
+            _set_actor(event, doc, a, "actor2", roles.target, country)
+    if event.actor1 is None:
+        suspect = next(((a, a.attributed) for a in sentences if a.attributed is not None), None)
+        if suspect is not None:
+            _set_actor(event, doc, suspect[0], "actor1", suspect[1], country)
+    if event.actor1 is None and event.event_type in POLITICAL_VIOLENCE_TYPES:
+        event.actor1 = fill_country("Unidentified Armed Group ({country})", country)
+        event.inter1 = "Rebel group"
+        event.warnings.append("actor1 unnamed in the report: coded as an unidentified armed group")
+
+
+def _set_protest_actors(event: Event, doc: Document, a: SentenceAnalysis, country: str | None) -> None:
+    if event.actor1 is None:
+        protester = next((m for m in a.actors if m.actor_type in ("Protesters", "Rioters")), None)
+        if protester is not None:
+            _set_actor(event, doc, a, "actor1", protester, country)
+        else:
+            kind = "Rioters ({country})" if event.event_type == RIOTS else "Protesters ({country})"
+            event.actor1 = fill_country(kind, country)
+            event.inter1 = "Rioters" if event.event_type == RIOTS else "Protesters"
+    if event.actor2 is None and event.sub_event_type != "Peaceful protest":
+        force = next((m for m in a.actors if m.actor_type == "State forces"), None)
+        if force is not None:
+            _set_actor(event, doc, a, "actor2", force, country)
+
+
+def _set_actor(event: Event, doc: Document, a: SentenceAnalysis, field_name: str, actor: ActorMention,
+               country: str | None) -> None:
+    event.set(field_name, actor.name_in(country), _rel(doc, a, actor.start, actor.end))
+    setattr(event, "inter1" if field_name == "actor1" else "inter2", actor.actor_type)
+
+
+def _canonical(raw: str, country: str | None) -> str:
+    known = find_actors(raw)
+    if known and known[0].end - known[0].start >= len(raw) * 0.5:
+        return known[0].name_in(country)
+    return raw
+
+
+def _set_casualties(event: Event, doc: Document, triggers: list[SentenceAnalysis],
+                    context: list[SentenceAnalysis]) -> None:
+    for field_name, attr in (("fatalities", "killed"), ("injuries", "injured")):
+        best: tuple[SentenceAnalysis, Count] | None = None
+        for a in triggers:
+            count = getattr(a.casualties, attr)
+            if count is not None and (best is None or count.value > best[1].value):
+                best = (a, count)
+        if best is None:
+            best = next(((a, c) for a in context if (c := getattr(a.casualties, attr)) is not None), None)
+        if best is not None:
+            a, count = best
+            event.set(field_name, count.value, _rel(doc, a, count.start, count.end))
+
+
+def _set_sources(event: Event, doc: Document, sentences: list[SentenceAnalysis]) -> None:
+    names: list[str] = []
+    claimant = (event.claimed_by or "").lower()
+    for a in sentences:
+        for source in a.sources:
+            lowered = source.name.lower()
+            if lowered == claimant or any(lowered in n.lower() or n.lower() in lowered for n in names):
+                continue
+            event.evidence[f"sources.{len(names)}"] = _rel(doc, a, source.start, source.end)
+            names.append(source.name)
+    if event.claim_channel and not any(event.claim_channel.lower() in n.lower() for n in names):
+        names.append(event.claim_channel)
+    event.sources = names
+
+
+def _confidence(event: Event, first: bool) -> float:
+    score = 0.4
+    score += 0.15 if event.event_type in POLITICAL_VIOLENCE_TYPES else 0.05
+    score += 0.1 if event.latitude is not None else 0.0
+    score += 0.1 if "actor1" in event.evidence else 0.0
+    score += 0.1 if "event_date" in event.evidence else 0.0
+    score += 0.1 if first else 0.0
+    return round(min(score, 0.99), 2)

@@ -1,0 +1,114 @@
+"""Claims of responsibility and the chain of sources behind a report.
+
+A claim ("X claimed responsibility") is kept apart from an attribution ("blamed on X",
+"X is suspected"): both name a perpetrator, only the first is a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitroom.extract.actors import ActorMention
+
+# A proper name as reports write them: "Saryat Qasim al-Jabbarin", "al-Ain TV", "Sabereen News".
+NAME = (r"(?:(?:al|el|ad|ar|as|at|an|az|ash)[-‑ ])?[A-Z][\w'’.&-]*"
+        r"(?:\s+(?:(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|of|the|de|wal)[-‑ ]?\s*)?(?:[A-Z][\w'’.&-]*|TV))*")
+CLAIM_RE = re.compile(
+    r"(?P<who>" + NAME + r")(?:,[^,]{3,80},)?\s+(?:has\s+|have\s+|had\s+|later\s+|quickly\s+|reportedly\s+)?"
+    r"(?:claimed|claims|claim|took|takes|take|accepted|announced|declared)\s+(?:\w+\s+)?(?:responsibility|credit|the attack|"
+    r"the bombing|the operation|the killing|it)",
+)
+CLAIMED_BY_RE = re.compile(r"\bclaimed by\s+(?:the\s+)?(?P<who>" + NAME + ")")
+NO_CLAIM_RE = re.compile(r"\b(?:no|none|nobody|no one|not yet|yet to)\b[^.]{0,30}\bclaim", re.I)
+ATTRIBUTION_RE = re.compile(
+    r"(?:blamed (?:it )?on|attributed to|suspected of|accused|suspect(?:ed|s)?|believed to be behind|"
+    r"carried out by|behind the attack|is suspected|are suspected|was blamed|were blamed|strongly suspected)",
+    re.I,
+)
+SAYS = r"(?:said|says|reported|reports|announced|stated|confirmed|claimed|added|told|tweeted|posted|wrote|cited)"
+TOLD_RE = re.compile(r"(?P<src>(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:source|sources|official|officials|spokesman|spokesperson|"
+                     r"officer|commander|witness|witnesses|police|security forces|ministry|" + NAME + r"))\s+(?:\w+\s+)?told\s+"
+                     r"(?:the\s+)?(?:[\w-]+-based\s+)?(?P<outlet>" + NAME + ")")
+ACCORDING_RE = re.compile(r"\baccording to\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+-based\s+)?(?P<src>(?:[a-z]+\s+){0,3}?(?:" + NAME +
+                          r")|(?:[a-z]+\s+){0,3}(?:sources?|officials?|police|witnesses|residents))")
+SAID_RE = re.compile(r"(?:^|,\s*|\.\s+|“|\"\s*)(?:the\s+|The\s+)?(?:[\w-]+-based\s+)?(?P<src>" + NAME + r")(?:,[^,]{3,90},)?\s+" + SAYS + r"\b")
+CHANNEL_HINT_RE = re.compile(r"telegram|channel|news agency|agency|website|statement|amaq|twitter|facebook", re.I)
+_NOT_SOURCES = {"The", "It", "He", "She", "They", "This", "That", "There", "Today", "On", "In", "According",
+                "However", "Nevertheless", "Meanwhile", "Earlier", "Later", "Today’s", "Today's"}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    claimant: str  # raw name as written
+    start: int
+    end: int
+    channel: str | None
+    channel_start: int | None = None
+    channel_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str
+    start: int
+    end: int
+
+
+def find_claim(sentence: str) -> Claim | None:
+    if NO_CLAIM_RE.search(sentence):
+        return None
+    m = CLAIM_RE.search(sentence) or CLAIMED_BY_RE.search(sentence)
+    if not m:
+        return None
+    who = m.group("who").strip(" ,.")
+    if who.split()[0] in _NOT_SOURCES and len(who.split()) == 1:
+        return None
+    channel = None
+    for src in find_sources(sentence):
+        if src.name != who and who not in src.name and src.start < m.start("who"):
+            channel = src
+    if channel:
+        return Claim(who, m.start("who"), m.start("who") + len(who), channel.name, channel.start, channel.end)
+    return Claim(who, m.start("who"), m.start("who") + len(who), None)
+
+
+def is_attribution(sentence: str) -> bool:
+    return bool(ATTRIBUTION_RE.search(sentence))
+
+
+def attributed_actor(sentence: str, actors: list[ActorMention]) -> ActorMention | None:
+    """The actor named as suspected or blamed, if the sentence attributes rather than claims."""
+    m = ATTRIBUTION_RE.search(sentence)
+    if not m:
+        return None
+    nonstate = [a for a in actors if a.actor_type not in ("Civilians", "State forces")]
+    if not nonstate:
+        return None
+    return min(nonstate, key=lambda a: abs(a.start - m.start()))
+
+
+def find_sources(sentence: str) -> list[Source]:
+    """Who said it: "a security source told al-Ain TV", "according to police", "Reuters reported"."""
+    found: list[Source] = []
+    for m in TOLD_RE.finditer(sentence):
+        _add(found, m, "src")
+        _add(found, m, "outlet")
+    for regex in (ACCORDING_RE, SAID_RE):
+        for m in regex.finditer(sentence):
+            _add(found, m, "src")
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def _add(found: list[Source], m: re.Match[str], group: str) -> None:
+    raw = m.group(group)
+    name = re.sub(r"^(?:an?|the|The)\s+", "", raw.strip(" ,.“”\"")).strip()
+    name = re.sub(r"[’']s$", "", name)
+    name = re.sub(r"\s+(?:said|says|reported|told)$", "", name)
+    if not name or name in _NOT_SOURCES or len(name) < 3:
+        return
+    start = m.start(group) + raw.find(name.split()[0])
+    if any(s.name == name or (s.start <= start < s.end) for s in found):
+        return
+    found.append(Source(name, start, start + len(name)))

@@ -1,0 +1,90 @@
+"""Choose an ACLED sub-event type for a sentence from the codebook's trigger rules.
+
+Rules are tried from the highest priority down; the first whose trigger matches and whose
+condition holds wins.  The trigger's span is the evidence, so an analyst can see why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitroom.codebook.acled import ARMED_ACTOR_TYPES, event_type_of
+from sitroom.codebook.loader import Rule, out_of_scope_pattern, rules
+from sitroom.extract.actors import ActorMention, Roles, assign_roles
+
+PROTEST_RE = re.compile(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|marchers|sit-ins?|"
+                        r"took to the streets|chanting|strikers|picket\w*)\b", re.I)
+# Words that make a sentence political violence even when a disaster or crime word is present.
+STRONG_RE = re.compile(r"\b(?:militants?|insurgents?|terroris\w+|gunmen|suicide|IEDs?|improvised|air ?strikes?|rockets?|"
+                       r"mortars?|shell(?:ing|ed)|ISIS|ISIL|Daesh|Islamic State|jihadis\w*|rebels?|militia\w*|troops|"
+                       r"soldiers|army|protest\w*|demonstrat\w+|kidnap\w*|abduct\w*|clash\w*|ambush\w*)\b", re.I)
+HYPOTHETICAL_RE = re.compile(r"\b(?:threat(?:en(?:ed|s|ing)?)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|could|would|"
+                             r"might|will|intend(?:s|ed)?|call(?:s|ed)? for|fear(?:s|ed)?|possible|prevent(?:ed)?|"
+                             r"ready to|risk of|denied|deny|denies|condemn(?:s|ed)?)\s+(?:to\s+|of\s+|an?\s+|the\s+|further\s+|"
+                             r"new\s+|more\s+)*(?:\w+\s+)?$", re.I)
+BILATERAL_RE = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|gun ?battles?|gunfights?|fire ?fights?|exchang\w* (?:of )?"
+                          r"(?:gun)?fire|skirmish\w*)\b", re.I)
+ARMED_OBJECT_RE = re.compile(r"\b(?:convoy|base|checkpoint|patrol|outpost|barracks|garrison|military|army|troops|soldiers|"
+                             r"police|forces|fighters|militants|positions?|airport|airbase|air base|headquarters)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    sub_event_type: str
+    event_type: str
+    priority: int
+    start: int  # the trigger, within the sentence
+    end: int
+    roles: Roles
+
+
+def classify(sentence: str, actors: list[ActorMention]) -> Classification | None:
+    """The best-supported sub-event type for the sentence, or None when it reports no event."""
+    if out_of_scope_pattern().search(sentence) and not STRONG_RE.search(sentence):
+        return None
+    protest = bool(PROTEST_RE.search(sentence))
+    for rule in rules():
+        if rule.unless is not None and rule.unless.search(sentence):
+            continue
+        for match in rule.pattern.finditer(sentence):
+            if HYPOTHETICAL_RE.search(sentence, 0, match.start()):
+                continue
+            roles = assign_roles(sentence, actors, match.start())
+            if _condition_holds(rule, sentence, match, roles, protest):
+                return Classification(rule.sub_event_type, event_type_of(rule.sub_event_type) or "", rule.priority,
+                                      match.start(), match.end(), roles)
+    return None
+
+
+def _condition_holds(rule: Rule, sentence: str, match: re.Match[str], roles: Roles, protest: bool) -> bool:
+    need = rule.requires
+    if need is None:
+        return True
+    if need == "protest":
+        return protest
+    if need == "no_protest":
+        return not protest
+    if need == "armed_target":
+        return _armed_target(sentence, match, roles)
+    if need == "civ_target":
+        return not _armed_target(sentence, match, roles)
+    if need == "state_actor":
+        return roles.perpetrator is not None and roles.perpetrator.actor_type == "State forces"
+    if need == "nonstate_actor":
+        return roles.perpetrator is not None and roles.perpetrator.actor_type != "State forces"
+    raise ValueError(f"unknown rule condition {need!r}")
+
+
+def _armed_target(sentence: str, match: re.Match[str], roles: Roles) -> bool:
+    """Battle or attack: ACLED's test is whether the side attacked was armed."""
+    if BILATERAL_RE.match(sentence, match.start()):
+        return True
+    target = roles.target
+    if target is not None:
+        return target.actor_type in ARMED_ACTOR_TYPES
+    window = sentence[match.end():match.end() + 60]
+    if ARMED_OBJECT_RE.search(window):
+        return True
+    perpetrator = roles.perpetrator
+    return perpetrator is not None and perpetrator.actor_type == "State forces"

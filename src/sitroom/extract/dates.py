@@ -1,0 +1,153 @@
+"""Find date expressions in a sentence and resolve them against the report's published date.
+
+Plain regular expressions rather than a general date parser: the shapes that matter in
+conflict reporting are few ("on February 10", "on Tuesday", "yesterday", "last week",
+"more than a year ago"), and this runs on every sentence of every report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sitroom.model import PRECISION_DAY, PRECISION_MONTH, PRECISION_WEEK
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "few": 3}
+
+_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|" \
+         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_N = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+
+# Ordered: the first pattern that matches a span claims it.
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", re.I)),
+    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
+    ("month_year", re.compile(rf"\b(?:in|during|since|by|of|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on|last|this|late|early)?\s*(?P<weekday>monday|tuesday|wednesday|thursday|friday|"
+                           r"saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+    ("yesterday", re.compile(r"\b(?:yesterday|last night|overnight)\b", re.I)),
+    ("today", re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<more>more than |over |nearly |almost |about )?{_N}\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+                       re.I)),
+    ("last_unit", re.compile(r"\blast (?P<unit>week|month|year)\b(?! \w+ (?:days|weeks|months))", re.I)),
+    ("earlier_this", re.compile(r"\bearlier this (?P<unit>week|month|year)\b", re.I)),
+    ("year", re.compile(rf"\b(?:in|since|during|of|from)\s+{_YEAR}\b", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int  # offsets within the sentence text
+    end: int
+    text: str
+    value: date | None  # None when the expression has no year and no published date anchors it
+    precision: int
+    explicit: bool  # names a calendar date or a relative day, rather than a vague window
+
+
+def find_dates(sentence: str, published: date | None) -> list[DateMention]:
+    """All date expressions in the sentence, left to right, resolved against `published`."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(sentence):
+            span = match.span()
+            if any(span[0] < e and s < span[1] for s, e in taken):
+                continue
+            mention = _resolve(kind, match, published)
+            if mention is not None:
+                taken.append(span)
+                found.append(mention)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention | None:
+    text = m.group(0).strip()
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    end = start + len(text)
+
+    def make(value: date | None, precision: int = PRECISION_DAY, explicit: bool = True) -> DateMention:
+        return DateMention(start, end, text, value, precision, explicit)
+
+    if kind == "iso":
+        return make(_safe_date(int(m["year"]), int(m["m"]), int(m["d"])))
+    if kind in ("month_day", "day_month"):
+        month, day = MONTHS[m["month"].lower()], int(m["day"])
+        if not 1 <= day <= 31:
+            return None
+        if m["year"]:
+            return make(_safe_date(int(m["year"]), month, day))
+        return make(_year_before(published, month, day))
+    if kind == "month_year":
+        return make(_safe_date(int(m["year"]), MONTHS[m["month"].lower()], 1), PRECISION_MONTH, explicit=False)
+    if published is None:
+        # Relative expressions mean nothing without an anchor: report them without a value.
+        return make(None, PRECISION_DAY, explicit=kind in ("weekday", "yesterday", "today"))
+    if kind == "weekday":
+        back = (published.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
+        return make(published - timedelta(days=back))
+    if kind == "yesterday":
+        return make(published - timedelta(days=1))
+    if kind == "today":
+        return make(published)
+    if kind == "ago":
+        n = NUMBER_WORDS.get(m["n"].lower()) or int(m["n"])
+        unit = m["unit"].lower()
+        if unit == "day":
+            return make(published - timedelta(days=n))
+        if unit == "week":
+            return make(published - timedelta(weeks=n), PRECISION_WEEK, explicit=False)
+        if unit == "month":
+            return make(_shift_months(published, -n), PRECISION_MONTH, explicit=False)
+        return make(_safe_date(published.year - n, published.month, 1), PRECISION_MONTH, explicit=False)
+    if kind == "last_unit":
+        unit = m["unit"].lower()
+        if unit == "week":
+            return make(published - timedelta(weeks=1), PRECISION_WEEK, explicit=False)
+        if unit == "month":
+            return make(_shift_months(published, -1), PRECISION_MONTH, explicit=False)
+        return make(date(published.year - 1, 1, 1), PRECISION_MONTH, explicit=False)
+    if kind == "earlier_this":
+        unit = m["unit"].lower()
+        if unit == "week":
+            return make(published - timedelta(days=published.weekday()), PRECISION_WEEK, explicit=False)
+        if unit == "month":
+            return make(published.replace(day=1), PRECISION_MONTH, explicit=False)
+        return make(published.replace(month=1, day=1), PRECISION_MONTH, explicit=False)
+    if kind == "year":
+        return make(date(int(m["year"]), 1, 1), PRECISION_MONTH, explicit=False)
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_before(published: date | None, month: int, day: int) -> date | None:
+    """The most recent such day on or shortly after the published date (reports look back)."""
+    if published is None:
+        return None
+    candidate = _safe_date(published.year, month, day)
+    if candidate and candidate > published + timedelta(days=7):
+        candidate = _safe_date(published.year - 1, month, day)
+    return candidate
+
+
+def _shift_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)

@@ -1,0 +1,172 @@
+"""Killed and injured counts from a sentence, following ACLED's counting conventions.
+
+Digits and number words both count; vague amounts take ACLED's values ("dozens" = 12,
+"tens" = 10, "hundreds" = 100); "at least N" is N; a range "two to four" is its lower bound;
+"no casualties" / "no human losses" is 0.  Quantities joined by "and" ("a policeman and two
+civilians were killed") add up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a dozen": 12, "dozen": 12, "dozens": 12, "dozens of": 12, "tens of": 10, "scores of": 12, "hundreds": 100,
+    "hundreds of": 100, "a couple of": 2, "couple of": 2, "both": 2, "twin": 2,
+}
+_WORD_NUMBER = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+                r"seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                r"one|two|three|four|five|six|seven|eight|nine|ten|hundred")
+_VAGUE = r"a dozen|dozens of|dozens|tens of|scores of|hundreds of|hundreds|a couple of"
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER}|{_VAGUE})"
+# A quantity: optional hedge, the number, an optional range upper bound.
+QUANTITY_RE = re.compile(
+    rf"\b(?:at least |more than |over |nearly |almost |about |around |some |up to |as many as |roughly )?"
+    rf"(?P<n>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?:{NUMBER}))?\b",
+    re.I,
+)
+# An article-led single victim: "a policeman", "an Iraqi soldier".
+SINGLE_RE = re.compile(r"\b(?:a|an|one)\s+(?:[a-z'-]+\s+){0,2}?(?:[a-z]+(?:man|men|er|ier|ist|ian|ant|ent|or|ee|"
+                       r"child|boy|girl|woman|person|member|officer|soldier|civilian|fighter|guard|contractor|"
+                       r"commander|leader|policeman|shepherd|farmer|student|worker|journalist|resident|pilgrim))\b",
+                       re.I)
+
+KILLED = (r"killed|killing|dead|died|die|dies|slain|perished|lost (?:their|his|her) lives|lost their lives|"
+          r"fatalities|deaths|death toll|bodies|were executed|was executed|beheaded|massacred|shot dead|"
+          r"gunned down|left dead|lifeless|martyred|casualties dead")
+INJURED = r"injured|injuring|wounded|wounding|hurt|injuries|wounds|hospitali[sz]ed|maimed"
+KILLED_RE = re.compile(rf"\b(?:{KILLED})\b", re.I)
+INJURED_RE = re.compile(rf"\b(?:{INJURED})\b", re.I)
+ZERO_RE = re.compile(
+    r"\b(?:no (?:human )?(?:casualties|losses|human losses|fatalities|deaths|injuries|one was (?:killed|hurt|injured)|"
+    r"one (?:was )?(?:killed|hurt|injured))|without (?:causing )?(?:any )?(?:casualties|injuries|loss of life)|"
+    r"nobody (?:was )?(?:killed|hurt|injured)|no-one (?:was )?(?:killed|hurt|injured)|no reports? of (?:casualties|injuries)|"
+    r"caused no (?:casualties|injuries)|did not cause (?:any )?casualties|no (?:one|people) (?:were|was) (?:killed|hurt|injured))\b",
+    re.I,
+)
+# Words that may stand between a number and the casualty verb without breaking the link.
+_GAP = r"(?:[\w'’-]+\s+){0,6}?"
+CLAUSE_BREAK_RE = re.compile(r"[;:]|\b(?:while|but|after|before|when|because|whereas)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    value: int
+    start: int  # evidence span within the sentence
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    killed: Count | None
+    injured: Count | None
+
+
+def parse_number(token: str) -> int | None:
+    token = token.lower().strip().replace(",", "")
+    if token.isdigit():
+        return int(token)
+    if token in UNITS:
+        return UNITS[token]
+    parts = re.split(r"[- ]", token)
+    if len(parts) == 2 and parts[0] in UNITS and parts[1] in UNITS:
+        return UNITS[parts[0]] + UNITS[parts[1]]
+    return None
+
+
+def find_casualties(sentence: str) -> Casualties:
+    zero = ZERO_RE.search(sentence)
+    killed = _count_for(sentence, KILLED_RE)
+    injured = _count_for(sentence, INJURED_RE)
+    if zero:
+        nil = Count(0, zero.start(), zero.end())
+        phrase = zero.group(0).lower()
+        if killed is None and not re.search(r"injur|hurt", phrase):
+            killed = nil
+        if injured is None and not re.search(r"killed|deaths|fatalities|loss of life", phrase):
+            injured = nil
+    return Casualties(killed, injured)
+
+
+def _count_for(sentence: str, verb_re: re.Pattern[str]) -> Count | None:
+    """Sum of the quantities attached to each casualty word (largest reading across mentions)."""
+    best: Count | None = None
+    for verb in verb_re.finditer(sentence):
+        count = _after(sentence, verb) or _before(sentence, verb)
+        if count and (best is None or count.value > best.value):
+            best = count
+    return best
+
+
+def _after(sentence: str, verb: re.Match[str]) -> Count | None:
+    """Active voice: "killing at least 32 people", "killed 76 and injured 123 others"."""
+    tail = sentence[verb.end():verb.end() + 60]
+    m = re.match(rf"\s+(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?(?P<n>{NUMBER})"
+                 rf"(?:\s*(?:-|–|to|or)\s*{NUMBER})?(?![\w-]*\s*(?:km|kilomet|miles|meters|metres|am|pm|hours|years|%|per))",
+                 tail, re.I)
+    if not m:
+        return None
+    value = parse_number(m["n"])
+    if value is None:
+        return None
+    start = verb.start()
+    return Count(value, start, verb.end() + m.end())
+
+
+def _before(sentence: str, verb: re.Match[str]) -> Count | None:
+    """Passive or nominal: "32 people were killed", "a policeman and two civilians were killed", "5 dead"."""
+    head_start = max(0, verb.start() - 90)
+    head = sentence[head_start:verb.start()]
+    breaks = list(CLAUSE_BREAK_RE.finditer(head))
+    if breaks:
+        cut = breaks[-1].end()
+        head, head_start = head[cut:], head_start + cut
+    # "five people, including two children, were killed": the aside does not carry the count
+    head = INCLUDING_RE.sub(lambda m: " " * len(m.group(0)), head)
+    quantities = _quantities(head)
+    if not quantities:
+        return None
+    nearest = quantities[-1]
+    if len(head[nearest[2]:].split()) > 8:
+        return None
+    chosen = [nearest]
+    for q in reversed(quantities[:-1]):
+        between = head[q[2]:chosen[-1][1]]
+        # a list is only a list if its last link is "and": "a policeman, a soldier and two civilians"
+        joiner = r"\band\b" if len(chosen) == 1 else r",|\band\b"
+        if len(between) > 45 or not re.search(joiner, between) or _HAS_VERB_RE.search(between):
+            break
+        chosen.append(q)
+    return Count(sum(q[0] for q in chosen), head_start + chosen[-1][1], verb.end())
+
+
+_HAS_VERB_RE = re.compile(rf"\b(?:was|were|is|are|has|have|had|been|{KILLED}|{INJURED})\b", re.I)
+INCLUDING_RE = re.compile(r",?\s*\b(?:including|among them|among whom)\b[^,]*,?", re.I)
+_NOT_PEOPLE_RE = re.compile(
+    r"\s*(?:km|kilomet|mile|meter|metre|am\b|pm\b|hour|year|day|week|month|%|percent|per|times|o'clock|rockets?|"
+    r"mortars?|shells?|vehicles?|cars?|trucks?|houses?|homes?|bombs?|explosions?|attacks?|blasts?|of them|of the|"
+    r"suicide bombers? (?:blew|detonated))",
+    re.I,
+)
+
+
+def _quantities(piece: str) -> list[tuple[int, int, int]]:
+    """(value, start, end) of each quantity heading a noun phrase; years, distances and times are skipped."""
+    found: list[tuple[int, int, int]] = []
+    for m in QUANTITY_RE.finditer(piece):
+        if _NOT_PEOPLE_RE.match(piece, m.end()):
+            continue
+        value = parse_number(m["n"])
+        if value is None or value > 100000 or (m["n"].isdigit() and len(m["n"]) == 4 and 1900 <= value <= 2100):
+            continue
+        found.append((value, m.start(), m.end()))
+    for single in SINGLE_RE.finditer(piece):
+        if not any(s <= single.start() < e for _, s, e in found):
+            found.append((1, single.start(), single.end()))
+    found.sort(key=lambda q: q[1])
+    return found

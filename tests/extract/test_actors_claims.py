@@ -1,0 +1,62 @@
+import pytest
+
+from sitroom.extract.actors import find_actors
+from sitroom.extract.claims import find_claim, find_sources, is_attribution
+
+
+@pytest.mark.parametrize(("text", "canonical"), [
+    ("Daesh fighters", "Islamic State"),
+    ("ISIL", "Islamic State"),
+    ("IS claimed it", "Islamic State"),
+    ("Saryat Qasim al-Jabbarin", "Saraya Qasim al-Jabbarin"),
+    ("Hashd al-Shaabi", "Popular Mobilization Forces"),
+    ("the PMF", "Popular Mobilization Forces"),
+    ("the international coalition", "US-led coalition"),
+])
+def test_aliases_normalise(text, canonical):
+    assert [a.name_in(None) for a in find_actors(text)][0] == canonical
+
+
+def test_demonym_names_the_state():
+    actor = find_actors("Iraqi Army forces were hit")[0]
+    assert actor.name_in("Syria") == "Military Forces of Iraq"
+
+
+def test_generic_nouns_take_the_event_country():
+    actor = find_actors("Gunmen opened fire")[0]
+    assert actor.name_in("Iraq") == "Unidentified Armed Group (Iraq)"
+    assert actor.name_in(None) == "Unidentified Armed Group"
+
+
+def test_lowercase_is_is_not_islamic_state():
+    assert find_actors("this is a test") == []
+
+
+def test_claim_with_channel():
+    sentence = ("The Sabereen News, a Telegram channel close to armed groups, said Saryat Qasim al-Jabbarin "
+                "claimed responsibility for the attack.")
+    claim = find_claim(sentence)
+    assert claim is not None
+    assert claim.claimant == "Saryat Qasim al-Jabbarin"
+    assert claim.channel == "Sabereen News"
+
+
+def test_no_one_claimed_is_not_a_claim():
+    assert find_claim("No group has claimed responsibility for the bombing.") is None
+
+
+def test_suspicion_is_attribution_not_claim():
+    sentence = "No one claimed the attack, but the Islamic State is suspected."
+    assert find_claim(sentence) is None
+    assert is_attribution(sentence)
+
+
+def test_source_chain():
+    sentence = "A bomb hit a convoy, an Iraqi security source told the UAE-based al-Ain TV."
+    names = [s.name for s in find_sources(sentence)]
+    assert names == ["Iraqi security source", "al-Ain TV"]
+
+
+def test_according_to():
+    names = [s.name for s in find_sources("Two were killed, according to police sources.")]
+    assert names == ["police sources"]

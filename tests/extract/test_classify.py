@@ -1,0 +1,50 @@
+import pytest
+
+from sitroom.extract.actors import find_actors
+from sitroom.extract.classify import classify
+
+
+def sub_type(sentence: str) -> str | None:
+    found = classify(sentence, find_actors(sentence))
+    return found.sub_event_type if found else None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("An improvised explosive device struck a supply convoy on the highway.", "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up in a crowded market.", "Suicide bomb"),
+    ("Three Katyusha rockets landed near the airport.", "Shelling/artillery/missile attack"),
+    ("Turkish warplanes struck positions in the mountains.", "Air/drone strike"),
+    ("A drone attack hit a militia headquarters.", "Air/drone strike"),
+    ("Militants attacked an army checkpoint, killing two soldiers.", "Armed clash"),
+    ("Gunmen shot dead three shepherds near the village.", "Attack"),
+    ("Bomb disposal teams defused an explosive device on the road.", "Disrupted weapons use"),
+    ("Security forces arrested four suspects in a raid on Monday.", "Arrests"),
+    ("Hundreds of students protested peacefully in the square.", "Peaceful protest"),
+    ("Police fired tear gas to disperse the demonstrators.", "Protest with intervention"),
+    ("Security forces opened fire on protesters, killing five.", "Excessive force against protesters"),
+    ("Protesters threw stones and set fire to the party office.", "Violent demonstration"),
+    ("Gunmen kidnapped two aid workers on the road.", "Abduction/forced disappearance"),
+    ("The two sides agreed to a ceasefire on Sunday.", "Agreement"),
+    ("A hand grenade was thrown at a shop.", "Grenade"),
+    ("Iraqi forces recaptured the village from the militants.", "Government regains territory"),
+])
+def test_sub_event_type(sentence, expected):
+    assert sub_type(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "An earthquake killed twelve people in the mountains.",
+    "The prime minister met his Iranian counterpart in Baghdad.",
+    "A fire broke out at a hospital, killing several patients.",
+    "The group threatened to attack foreign forces.",
+    "Health officials reported new COVID infections.",
+])
+def test_not_political_violence(sentence):
+    assert sub_type(sentence) is None
+
+
+def test_trigger_is_the_evidence():
+    sentence = "An explosive device targeted a convoy."
+    found = classify(sentence, find_actors(sentence))
+    assert found is not None
+    assert sentence[found.start:found.end] == "explosive device"

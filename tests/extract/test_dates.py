@@ -1,0 +1,47 @@
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitroom.extract.dates import find_dates
+
+PUBLISHED = date(2021, 2, 10)  # a Wednesday
+
+
+@pytest.mark.parametrize(("sentence", "expected", "precision"), [
+    ("On February 10, a convoy was hit.", date(2021, 2, 10), 1),
+    ("On Feb. 9 gunmen attacked a checkpoint.", date(2021, 2, 9), 1),
+    ("The blast on 21 January 2021 killed 32.", date(2021, 1, 21), 1),
+    ("Rockets struck on Tuesday night.", date(2021, 2, 9), 1),
+    ("The bombing happened on Wednesday.", date(2021, 2, 10), 1),
+    ("Police said yesterday that two were hurt.", date(2021, 2, 9), 1),
+    ("Today's attack was the third.", date(2021, 2, 10), 1),
+    ("Five days ago a bomb exploded.", date(2021, 2, 5), 1),
+    ("Fighting broke out last week.", date(2021, 2, 3), 2),
+    ("Clashes earlier this month left many dead.", date(2021, 2, 1), 3),
+    ("The strike more than a year ago killed him.", date(2020, 2, 1), 3),
+    ("It happened on 2021-01-23 near Tarmiyah.", date(2021, 1, 23), 1),
+    ("On December 30 militants attacked.", date(2020, 12, 30), 1),
+])
+def test_resolves_against_published(sentence, expected, precision):
+    found = find_dates(sentence, PUBLISHED)
+    assert found, sentence
+    assert found[0].value == expected
+    assert found[0].precision == precision
+    assert sentence[found[0].start:found[0].end] == found[0].text
+
+
+def test_no_year_and_no_published_date_gives_no_value():
+    found = find_dates("On February 10 a convoy was hit.", None)
+    assert found and found[0].value is None
+
+
+def test_windows_are_not_dates():
+    assert find_dates("the 21st attack in the last seven weeks", PUBLISHED) == []
+
+
+@given(st.text(max_size=300))
+def test_never_raises_and_spans_index_the_sentence(sentence):
+    for d in find_dates(sentence, PUBLISHED):
+        assert sentence[d.start:d.end] == d.text

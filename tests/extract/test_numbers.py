@@ -1,0 +1,42 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitroom.extract.numbers import find_casualties, parse_number
+
+
+@pytest.mark.parametrize(("sentence", "killed", "injured"), [
+    ("A car bomb killed 76 people and injured 123 others in the market.", 76, 123),
+    ("At least seven people were killed and 16 wounded.", 7, 16),
+    ("A policeman and two civilians were killed in the blast.", 3, None),
+    ("A soldier was killed and four others were wounded.", 1, 4),
+    ("Five people, including two children, were killed.", 5, None),
+    ("Dozens were wounded when rockets fell.", None, 12),
+    ("Tens of people were injured.", None, 10),
+    ("The explosion killed two to four people.", 2, None),
+    ("Nevertheless, no human losses were reported.", 0, 0),
+    ("The attack caused no casualties.", 0, 0),
+    ("Twenty-one people were killed in the twin bombings.", 21, None),
+    ("A roadside bomb left a soldier dead and two others injured.", 1, 2),
+    ("The bomb was placed 20 km north of Mosul.", None, None),
+    ("In 2014 the town fell.", None, None),
+])
+def test_casualty_counts(sentence, killed, injured):
+    found = find_casualties(sentence)
+    assert (found.killed.value if found.killed else None) == killed
+    assert (found.injured.value if found.injured else None) == injured
+
+
+@pytest.mark.parametrize(("token", "value"), [("32", 32), ("1,200", 1200), ("seven", 7), ("twenty-one", 21),
+                                              ("dozens", 12), ("hundreds", 100), ("xyz", None)])
+def test_parse_number(token, value):
+    assert parse_number(token) == value
+
+
+@given(st.text(max_size=300))
+def test_never_raises(sentence):
+    found = find_casualties(sentence)
+    for count in (found.killed, found.injured):
+        if count is not None:
+            assert count.value >= 0
+            assert 0 <= count.start <= count.end <= len(sentence)
