@@ -9,7 +9,7 @@ import csv
 import json
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -25,19 +25,19 @@ app.add_typer(gazetteer_app, name="gazetteer")
 err_console = Console(stderr=True)
 
 
-class InputFormat(str, Enum):
+class InputFormat(StrEnum):
     text = "text"
     html = "html"
     jsonl = "jsonl"
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     acled_csv = "acled-csv"
     geojson = "geojson"
     jsonl = "jsonl"

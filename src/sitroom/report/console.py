@@ -71,6 +71,6 @@ def demo_summary(store, report, corpus: Path, db: Path) -> Group:
     newest = [e.to_dict() for e in store.newest(NEWEST_IN_DEMO)]
     columns = ("event_date", "sub_event_type", "actor1", "actor2", "location", "admin1", "fatalities", "report_count")
     table = events_table(newest, columns, title=f"Newest {len(newest)} events")
-    hint = ("Try: sitroom events --db {db} --type 'Remote explosive' | sitroom export --db {db} --format geojson"
-            .format(db=db))
+    hint = (f"Try: sitroom events --db {db} --type 'Remote explosive' | sitroom export --db {db} --format geojson"
+            )
     return Group(header, counts, table, hint)

