@@ -91,11 +91,11 @@ def ingest(store, items: Iterable[Document | InputError], on_error: ErrorSink | 
 
     for doc, events in extract_from(fresh(items), record_error, strict=strict):
         result = store.add_document(doc, events)
-        if getattr(result, "added", True):
+        if result.skipped:
+            report.documents_skipped += 1
+        else:
             report.documents_added += 1
             report.events_found += len(events)
-        else:
-            report.documents_skipped += 1
         if on_document is not None:
             on_document(doc)
     return report

@@ -36,10 +36,10 @@ SINGLE_RE = re.compile(r"\b(?:a|an|one)\s+(?:[a-z'-]+\s+){0,2}?(?:[a-z]+(?:man|m
                        r"commander|leader|policeman|shepherd|farmer|student|worker|journalist|resident|pilgrim))\b",
                        re.I)
 
-KILLED = (r"killed|killing|dead|died|die|dies|slain|perished|lost (?:their|his|her) lives|lost their lives|"
+KILLED = (r"killed|killing|kills|kill|massacred|massacring|massacres|massacre|dead|died|die|dies|slain|perished|lost (?:their|his|her) lives|lost their lives|"
           r"fatalities|deaths|death toll|bodies|were executed|was executed|beheaded|massacred|shot dead|"
           r"gunned down|left dead|lifeless|martyred|casualties dead")
-INJURED = r"injured|injuring|wounded|wounding|hurt|injuries|wounds|hospitali[sz]ed|maimed"
+INJURED = r"injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|injuries|hospitali[sz]ed|maimed"
 KILLED_RE = re.compile(rf"\b(?:{KILLED})\b", re.I)
 INJURED_RE = re.compile(rf"\b(?:{INJURED})\b", re.I)
 ZERO_RE = re.compile(
@@ -86,7 +86,8 @@ def find_casualties(sentence: str) -> Casualties:
     if zero:
         nil = Count(0, zero.start(), zero.end())
         phrase = zero.group(0).lower()
-        if killed is None and not re.search(r"injur|hurt", phrase):
+        # "nobody was hurt" rules out deaths too; "no one was killed" says nothing of the wounded
+        if killed is None:
             killed = nil
         if injured is None and not re.search(r"killed|deaths|fatalities|loss of life", phrase):
             injured = nil
@@ -107,7 +108,7 @@ def _after(sentence: str, verb: re.Match[str]) -> Count | None:
     """Active voice: "killing at least 32 people", "killed 76 and injured 123 others"."""
     tail = sentence[verb.end():verb.end() + 60]
     m = re.match(rf"\s+(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?(?P<n>{NUMBER})"
-                 rf"(?:\s*(?:-|–|to|or)\s*{NUMBER})?(?![\w-]*\s*(?:km|kilomet|miles|meters|metres|am|pm|hours|years|%|per))",
+                 rf"(?:\s*(?:-|–|to|or)\s*{NUMBER})?(?![\w-]*\s*(?:km|kilomet\w*|miles?|meters?|metres?|am|pm|hours?|years?|per ?cent|percent)\b|%)",
                  tail, re.I)
     if not m:
         return None
@@ -148,7 +149,7 @@ def _before(sentence: str, verb: re.Match[str]) -> Count | None:
 _HAS_VERB_RE = re.compile(rf"\b(?:was|were|is|are|has|have|had|been|{KILLED}|{INJURED})\b", re.I)
 INCLUDING_RE = re.compile(r",?\s*\b(?:including|among them|among whom)\b[^,]*,?", re.I)
 _NOT_PEOPLE_RE = re.compile(
-    r"\s*(?:km|kilomet|mile|meter|metre|am\b|pm\b|hour|year|day|week|month|%|percent|per|times|o'clock|rockets?|"
+    r"\s*(?:km|kilomet|mile|meter|metre|am\b|pm\b|hour|year|day|week|month|%|percent|per\b|times\b|o'clock|rockets?|"
     r"mortars?|shells?|vehicles?|cars?|trucks?|houses?|homes?|bombs?|explosions?|attacks?|blasts?|of them|of the|"
     r"suicide bombers? (?:blew|detonated))",
     re.I,

@@ -33,7 +33,8 @@ def locate_sentence(doc: Document, a: SentenceAnalysis):  # -> geo.Location | No
     if cached is not _UNSET:
         return cached
     s = a.sentence
-    location = geo.locate(doc.text, s.start, s.end, doc.country_hint, geo.get_gazetteer())
+    actors = [(s.start + m.start, s.start + m.end) for m in a.actors if not m.generic]
+    location = geo.locate(doc.text, s.start, s.end, doc.country_hint, geo.get_gazetteer(), exclude=actors)
     a.extra["location"] = location
     return location
 

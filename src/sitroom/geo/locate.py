@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.recognize import recognize
@@ -112,13 +114,25 @@ def _rank(o: _Option) -> tuple:
     return (kind, o.is_anchor, loc.place.population)
 
 
-def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer: Gazetteer) -> Location | None:
-    """The event place in ``text[start:end]`` (the whole text gives context), or None."""
+@lru_cache(maxsize=8)
+def _document_toponyms(text: str, country_hint: str | None, gazetteer: Gazetteer) -> tuple:
+    """Recognise and resolve once per document: every sentence of it asks for its place."""
     mentions = recognize(text, gazetteer, skip_person_names=True)
     toponyms = resolve_spans(text, [Span(m.start, m.end) for m in mentions], gazetteer, country_hint)
+    return tuple(zip(mentions, toponyms, strict=True))
+
+
+def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer: Gazetteer,
+           exclude: Sequence[tuple[int, int]] = ()) -> Location | None:
+    """The event place in ``text[start:end]`` (the whole text gives context), or None.
+
+    ``exclude`` lists spans that are known not to be places, such as actor names
+    ("Saraya Awliya al-Dam", "NATO"), whose words may collide with villages."""
     options = []
-    for m, t in zip(mentions, toponyms, strict=True):
+    for m, t in _document_toponyms(text, country_hint, gazetteer):
         if t.place is None or m.is_metonym or not (start <= t.start and t.end <= end) or _is_seat(text, t):
+            continue
+        if any(t.start < e and s < t.end for s, e in exclude):
             continue
         options.append(_option(text, t, start))
     if not options:

@@ -55,18 +55,18 @@ def ingest_progress(console: Console) -> Iterator[Callable[[], None]]:
 
 
 def demo_summary(store, report, corpus: Path, db: Path) -> Group:
-    stats = store.stats()
+    stats = store.stats().to_dict()
     header = Table.grid(padding=(0, 2))
     header.add_row("sample corpus", str(corpus))
     header.add_row("database", str(db))
     header.add_row("documents", f"{report.documents_added} ingested, {len(report.errors)} rejected")
-    header.add_row("event mentions", str(stats.get("mentions", report.events_found)))
-    header.add_row("events (after merging reports)", str(stats.get("events", "?")))
-    counts = Table(title="Events by type", header_style="bold")
+    header.add_row("event mentions", str(stats["mentions"]))
+    header.add_row("events (after merging reports)", str(stats["events"]))
+    counts = Table(title="Current events by type (background history left out)", header_style="bold")
     counts.add_column("event type")
     counts.add_column("sub-event type")
     counts.add_column("events", justify="right")
-    for (event_type, sub_type), n in sorted(store.counts_by_type().items(), key=lambda kv: (-kv[1], kv[0])):
+    for (event_type, sub_type), n in sorted(store.counts_by_sub_type().items(), key=lambda kv: (-kv[1], kv[0])):
         counts.add_row(event_type or "", sub_type or "", str(n))
     newest = [e.to_dict() for e in store.newest(NEWEST_IN_DEMO)]
     columns = ("event_date", "sub_event_type", "actor1", "actor2", "location", "admin1", "fatalities", "report_count")

@@ -1,0 +1,309 @@
+"""Merge v1: decide whether two reports describe one incident, and what the incident's values are.
+
+Pure functions over "Event-like" objects: anything with the attributes of `sitroom.model.Event`
+(an Event, a stored mention row, a stored event row).  No database here: the store turns
+`search_window()` into an indexed candidate query (date +-1 day x bounding box), so the merge
+never scans all events, and calls `match_score()` / `canonical()` on what comes back.
+
+Rules (ACLED's unit is one day, one place, one actor pair, one type):
+
+* dates: the same `event_date`; within one day when either report has `time_precision` > 1;
+* type: the same `event_type`; sub-types may differ only when one of them is unknown;
+* place: within `MERGE_KM` when both have coordinates, otherwise (or when one point is only a
+  region centroid, geo_precision 3) the same location name after `geo.names.normalize`;
+  countries must not contradict;
+* actors: `actor1` must not contradict (an "Unidentified ..." actor contradicts nobody; a
+  swapped pair in a battle is not a contradiction);
+* historical mentions never merge with current ones (they merge only among themselves).
+
+Canonical values follow ACLED's conservative rule for fatalities (the lowest figure any report
+gives, keeping the low-high range), take the union of sources, the first claim, and the most
+precise location.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Protocol
+
+from sitroom.geo.names import normalize
+
+MERGE_KM = 25.0
+"""Two reports further apart than this (with coordinates) are different incidents."""
+CELL_DEGREES = 0.25
+"""Size of the coarse lat/lon cell in the blocking key (about 28 km of latitude)."""
+EARTH_RADIUS_KM = 6371.0088
+KM_PER_DEGREE_LAT = 2 * math.pi * EARTH_RADIUS_KM / 360 / 1.001  # on the haversine sphere, 0.1% margin
+
+_POINT_FIELDS = ("location", "latitude", "longitude", "geo_precision", "geonameid")
+_AREA_FIELDS = ("country", "country_code", "admin1", "admin2")
+_FIRST_FIELDS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2")
+
+
+class EventLike(Protocol):
+    """The attributes the merge reads (an Event, a mention row or an event row all have them)."""
+
+    event_date: date | None
+    time_precision: int | None
+    event_type: str | None
+    sub_event_type: str | None
+    actor1: str | None
+    actor2: str | None
+    country_code: str | None
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    historical: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    """A latitude/longitude box; `lon_min > lon_max` never happens (boxes split at the antimeridian)."""
+
+    lat_min: float
+    lat_max: float
+    lon_min: float
+    lon_max: float
+
+    def contains(self, lat: float, lon: float) -> bool:
+        return self.lat_min <= lat <= self.lat_max and self.lon_min <= lon <= self.lon_max
+
+
+@dataclass(frozen=True, slots=True)
+class SearchWindow:
+    """Where merge candidates for one report can be: a date range and (if it has coordinates) boxes."""
+
+    date_min: date
+    date_max: date
+    boxes: tuple[BBox, ...]
+    location_key: str | None
+    historical: bool
+
+
+# --- geometry -------------------------------------------------------------------------------------
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def bboxes(lat: float, lon: float, km: float) -> tuple[BBox, ...]:
+    """Boxes that contain every point within `km` of (lat, lon): a prefilter for an exact distance.
+
+    Near a pole the box spans all longitudes; across the antimeridian it is split in two.
+    """
+    dlat = km / KM_PER_DEGREE_LAT
+    lat_min, lat_max = max(-90.0, lat - dlat), min(90.0, lat + dlat)
+    cos_lat = math.cos(math.radians(max(abs(lat_min), abs(lat_max))))
+    if lat_min <= -90.0 or lat_max >= 90.0 or cos_lat < 1e-6:
+        return (BBox(lat_min, lat_max, -180.0, 180.0),)
+    dlon = km / (KM_PER_DEGREE_LAT * cos_lat)
+    if dlon >= 180.0:
+        return (BBox(lat_min, lat_max, -180.0, 180.0),)
+    lon_min, lon_max = lon - dlon, lon + dlon
+    if lon_min < -180.0:
+        return (BBox(lat_min, lat_max, -180.0, lon_max), BBox(lat_min, lat_max, lon_min + 360.0, 180.0))
+    if lon_max > 180.0:
+        return (BBox(lat_min, lat_max, lon_min, 180.0), BBox(lat_min, lat_max, -180.0, lon_max - 360.0))
+    return (BBox(lat_min, lat_max, lon_min, lon_max),)
+
+
+# --- blocking -------------------------------------------------------------------------------------
+
+def location_key(name: str | None) -> str | None:
+    """The normalised location name used when coordinates are missing (None for no name)."""
+    if not name or not name.strip():
+        return None
+    return normalize(name) or None
+
+
+def block_key(e: EventLike) -> tuple[date | None, int | None, int | None]:
+    """(event_date, coarse cell): reports in different blocks (beyond neighbours) never merge."""
+    if e.latitude is None or e.longitude is None:
+        return (e.event_date, None, None)
+    return (e.event_date, math.floor(e.latitude / CELL_DEGREES), math.floor(e.longitude / CELL_DEGREES))
+
+
+def search_window(e: EventLike, km: float = MERGE_KM) -> SearchWindow | None:
+    """The indexed query that finds every possible merge partner of `e` (None: `e` cannot merge)."""
+    if e.event_date is None:
+        return None
+    has_point = e.latitude is not None and e.longitude is not None
+    key = location_key(e.location)
+    if not has_point and key is None:
+        return None
+    boxes = bboxes(e.latitude, e.longitude, km) if has_point else ()  # type: ignore[arg-type]
+    one_day = timedelta(days=1)
+    return SearchWindow(e.event_date - one_day, e.event_date + one_day, boxes, key, bool(e.historical))
+
+
+# --- the decision ---------------------------------------------------------------------------------
+
+def _norm(value: str | None) -> str:
+    return " ".join(value.casefold().split()) if value else ""
+
+
+def _unidentified(actor: str) -> bool:
+    return actor.startswith("unidentified") or actor.startswith("unknown")
+
+
+def _actors_compatible(a: Any, b: Any) -> bool:
+    a1, b1 = _norm(a.actor1), _norm(b.actor1)
+    if not a1 or not b1 or a1 == b1 or _unidentified(a1) or _unidentified(b1):
+        return True
+    # A battle reported from the other side: actor1 and actor2 swapped.
+    return a1 == _norm(getattr(b, "actor2", None)) and b1 == _norm(getattr(a, "actor2", None))
+
+
+def _dates_compatible(a: EventLike, b: EventLike) -> float:
+    """1.0 for the same day, 0.5 for a day apart where allowed, 0.0 otherwise."""
+    if a.event_date is None or b.event_date is None:
+        return 0.0
+    gap = abs((a.event_date - b.event_date).days)
+    if gap == 0:
+        return 1.0
+    coarse = (a.time_precision or 1) > 1 or (b.time_precision or 1) > 1
+    return 0.5 if gap == 1 and coarse else 0.0
+
+
+def _types_compatible(a: EventLike, b: EventLike) -> float:
+    if _norm(a.event_type) != _norm(b.event_type):
+        return 0.0
+    sa, sb = _norm(a.sub_event_type), _norm(b.sub_event_type)
+    if sa and sb:
+        return 1.0 if sa == sb else 0.0
+    return 0.8
+
+
+def _place_score(a: EventLike, b: EventLike, km: float) -> float:
+    ca, cb = (a.country_code or "").upper(), (b.country_code or "").upper()
+    if ca and cb and ca != cb:
+        return 0.0
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        dist = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+        if dist <= km:
+            return 1.0 - 0.5 * dist / km
+        # Two precise points far apart are two places, even with one name (homonymous villages);
+        # a region-level point (geo_precision 3) is only a centroid, so the name may still decide.
+        if (getattr(a, "geo_precision", None) or 0) < 3 and (getattr(b, "geo_precision", None) or 0) < 3:
+            return 0.0
+    ka, kb = location_key(a.location), location_key(b.location)
+    return 0.75 if ka is not None and ka == kb else 0.0
+
+
+def match_score(a: EventLike, b: EventLike, km: float = MERGE_KM) -> float:
+    """How likely `a` and `b` report one incident: 0.0 means they must not merge, else (0, 1]."""
+    if bool(a.historical) != bool(b.historical):
+        return 0.0
+    parts = (_dates_compatible(a, b), _types_compatible(a, b), _place_score(a, b, km))
+    if min(parts) == 0.0 or not _actors_compatible(a, b):
+        return 0.0
+    actor_bonus = 1.0 if _norm(a.actor1) and _norm(a.actor1) == _norm(b.actor1) else 0.8
+    return parts[0] * parts[1] * parts[2] * actor_bonus
+
+
+def same_incident(a: EventLike, b: EventLike, km: float = MERGE_KM) -> bool:
+    """True when two reports describe one incident under the merge v1 rules."""
+    return match_score(a, b, km) > 0.0
+
+
+def best_match(e: EventLike, candidates: Iterable[Any], km: float = MERGE_KM) -> Any | None:
+    """The candidate `e` should join (highest score; ties go to the first), or None."""
+    best, best_score = None, 0.0
+    for cand in candidates:
+        score = match_score(e, cand, km)
+        if score > best_score:
+            best, best_score = cand, score
+    return best
+
+
+# --- canonical values -----------------------------------------------------------------------------
+
+def _first(mentions: Sequence[Any], name: str) -> Any:
+    """The first non-empty value; if every report leaves it empty, the first report's own value."""
+    for m in mentions:
+        value = getattr(m, name, None)
+        if value not in (None, ""):
+            return value
+    return getattr(mentions[0], name, None)
+
+
+def _most_precise_place(mentions: Sequence[Any]) -> Any | None:
+    """The mention with the most precise place: lowest geo_precision, coordinates before none."""
+    ranked = [
+        (getattr(m, "geo_precision", None) or 9, 0 if m.latitude is not None else 1, i)
+        for i, m in enumerate(mentions) if m.location or m.latitude is not None
+    ]
+    return mentions[min(ranked)[2]] if ranked else None
+
+
+def fatality_range(values: Iterable[int | None]) -> tuple[int | None, int | None, int | None]:
+    """(canonical, low, high): ACLED's conservative rule takes the lowest reported figure."""
+    reported = [v for v in values if v is not None]
+    if not reported:
+        return None, None, None
+    return min(reported), min(reported), max(reported)
+
+
+def canonical(mentions: Sequence[Any]) -> dict[str, Any]:
+    """The incident's values from its mentions, given in report order (earliest first).
+
+    Returns the event columns: ACLED fields plus `fatalities_low`, `fatalities_high`, `sources`.
+    """
+    if not mentions:
+        raise ValueError("canonical() needs at least one mention")
+    out: dict[str, Any] = {}
+    # Date: the most precise report (lowest time_precision), earliest report on ties.
+    dated = [(m.time_precision or 9, i) for i, m in enumerate(mentions) if m.event_date is not None]
+    date_src = mentions[min(dated)[1]] if dated else mentions[0]
+    out["event_date"], out["time_precision"] = date_src.event_date, date_src.time_precision
+    # Type: the first report that gives a sub-type (it implies the type), else the first type.
+    typed = _first_with(mentions, "sub_event_type") or _first_with(mentions, "event_type") or mentions[0]
+    out["event_type"], out["sub_event_type"] = typed.event_type, typed.sub_event_type
+    for name in _FIRST_FIELDS:
+        out[name] = _first(mentions, name)
+    claim = _first_with(mentions, "claimed_by")
+    out["claimed_by"] = claim.claimed_by if claim else mentions[0].claimed_by
+    channel = getattr(claim, "claim_channel", None) if claim else None
+    out["claim_channel"] = channel or _first(mentions, "claim_channel")
+    # Place: the most precise report's point; its admin units, else the first report that names them.
+    place = _most_precise_place(mentions)
+    for name in _POINT_FIELDS:
+        out[name] = getattr(place, name, None) if place is not None else _first(mentions, name)
+    for name in _AREA_FIELDS:
+        value = getattr(place, name, None) if place is not None else None
+        out[name] = value if value not in (None, "") else _first(mentions, name)
+    out["fatalities"], out["fatalities_low"], out["fatalities_high"] = fatality_range(
+        getattr(m, "fatalities", None) for m in mentions)
+    out["injuries"] = fatality_range(getattr(m, "injuries", None) for m in mentions)[0]
+    out["sources"] = union_sources(getattr(m, "sources", None) or [] for m in mentions)
+    out["historical"] = bool(mentions[0].historical)
+    out["confidence"] = max(float(getattr(m, "confidence", 0.0) or 0.0) for m in mentions)
+    out["notes"] = _first(mentions, "notes") or ""
+    return out
+
+
+def _first_with(mentions: Sequence[Any], name: str) -> Any | None:
+    for m in mentions:
+        if getattr(m, name, None) not in (None, ""):
+            return m
+    return None
+
+
+def union_sources(lists: Iterable[Iterable[str]]) -> list[str]:
+    """Every source once, in the order first seen (case-insensitive duplicates dropped)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for sources in lists:
+        for source in sources:
+            key = _norm(source)
+            if key and key not in seen:
+                seen.add(key)
+                out.append(source)
+    return out
