@@ -29,7 +29,8 @@ BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|m
                            r"frequently|often)|campaign|the threat of|highlights?|anniversary|commemorat\w*|remember\w*|"
                            r"in the last \w+ (?:days|weeks|months)|is one of|are part of|is part of|are a part of|"
                            r"is yet to)\b", re.I)
-SEPARATE_RE = re.compile(r"^(?:[“\"]\s*)?(?:separately|in (?:a |another )?separate (?:incident|attack)|in another (?:incident|attack)|"
+SEPARATE_RE = re.compile(r"^(?:[“\"]\s*)?(?:separately|in (?:a |another )?separate (?:incident|attack|development|event|case)|"
+                         r"in another (?:incident|attack|development)|"
                          r"elsewhere|meanwhile|in a (?:second|further|different) (?:incident|attack)|also on \w+|"
                          r"in (?:a )?(?:related|similar) (?:incident|development)|later(?: on)?(?: that day)?,)\b", re.I)
 _TITLE_WORD_RE = re.compile(r"[A-Z][\w'’-]*")

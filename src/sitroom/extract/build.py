@@ -19,7 +19,7 @@ def build_event(doc: Document, triggers: list[SentenceAnalysis], context: list[S
                 first: bool) -> Event | None:
     sentences = sorted(triggers + context, key=lambda a: a.sentence.start)
     event = Event(doc_id=doc.id, mention_start=sentences[0].sentence.start, mention_end=sentences[-1].sentence.end)
-    _set_type(event, doc, triggers)
+    _set_type(event, doc, triggers, context)
     _set_date(event, doc, triggers, context)
     _set_place(event, doc, triggers, context)
     _set_actors(event, doc, triggers, sentences)
@@ -40,8 +40,18 @@ def _rel(doc: Document, a: SentenceAnalysis, start: int, end: int) -> Evidence:
     return _span(doc, base + start, base + end)
 
 
-def _set_type(event: Event, doc: Document, triggers: list[SentenceAnalysis]) -> None:
-    best = max(triggers, key=lambda a: a.classification.priority if a.classification else -1)
+WEAPON_PRIORITY = 70  # rules from Grenade up name the weapon, which decides the sub-type
+
+
+def _set_type(event: Event, doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis]) -> None:
+    """The most specific rule among the incident's sentences; a back-reference ("the two bombers
+    blew themselves up") may sharpen the weapon but never turns a protest into a bombing."""
+    refining = [a for a in context if a.anaphoric and not a.background and a.classification
+                and a.classification.priority >= WEAPON_PRIORITY]
+    lead = triggers[0].classification
+    if lead is None or lead.event_type not in POLITICAL_VIOLENCE_TYPES:
+        refining = []
+    best = max(triggers + refining, key=lambda a: a.classification.priority if a.classification else -1)
     c = best.classification
     assert c is not None  # triggers always carry a classification
     evidence = _rel(doc, best, c.start, c.end)
@@ -169,9 +179,12 @@ def _canonical(raw: str, country: str | None) -> str:
 
 def _set_casualties(event: Event, doc: Document, triggers: list[SentenceAnalysis],
                     context: list[SentenceAnalysis]) -> None:
+    block = triggers[0].sentence.block
+    # a later toll in the same paragraph revises the first one ("raised the toll to 32")
+    telling = triggers + [a for a in context if a.sentence.block == block]
     for field_name, attr in (("fatalities", "killed"), ("injuries", "injured")):
         best: tuple[SentenceAnalysis, Count] | None = None
-        for a in triggers:
+        for a in telling:
             count = getattr(a.casualties, attr)
             if count is not None and (best is None or count.value > best[1].value):
                 best = (a, count)

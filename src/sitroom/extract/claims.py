@@ -16,8 +16,11 @@ NAME = (r"(?:(?:al|el|ad|ar|as|at|an|az|ash)[-‑ ])?[A-Z][\w'’.&-]*"
         r"(?:\s+(?:(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|of|the|de|wal)[-‑ ]?\s*)?(?:[A-Z][\w'’.&-]*|TV))*")
 CLAIM_RE = re.compile(
     r"(?P<who>" + NAME + r")(?:,[^,]{3,80},)?\s+(?:has\s+|have\s+|had\s+|later\s+|quickly\s+|reportedly\s+)?"
-    r"(?:claimed|claims|claim|took|takes|take|accepted|announced|declared)\s+(?:\w+\s+)?(?:responsibility|credit|the attack|"
-    r"the bombing|the operation|the killing|it)",
+    r"(?:claimed|claims|claim|took|takes|take|accepted|announced|announces|announce|declared|declares|assumed|bears?)\s+"
+    r"(?:\w+\s+)?(?:responsibility|credit|the attack|the bombing|the operation|the killing|the strike|the shooting|"
+    r"the ambush|the targeting|targeting|it\b)"
+    r"|(?P<who2>" + NAME + r")(?:,[^,]{3,80},)?\s+said\s+(?:that\s+)?it\s+(?:had\s+)?(?:carried out|was behind|conducted|launched|"
+    r"staged|executed|perpetrated)",
 )
 CLAIMED_BY_RE = re.compile(r"\bclaimed by\s+(?:the\s+)?(?P<who>" + NAME + ")")
 NO_CLAIM_RE = re.compile(r"\b(?:no|none|nobody|no one|not yet|yet to)\b[^.]{0,30}\bclaim", re.I)
@@ -61,16 +64,18 @@ def find_claim(sentence: str) -> Claim | None:
     m = CLAIM_RE.search(sentence) or CLAIMED_BY_RE.search(sentence)
     if not m:
         return None
-    who = m.group("who").strip(" ,.")
+    group = "who" if m.groupdict().get("who") else "who2"
+    who = m.group(group).strip(" ,.")
     if who.split()[0] in _NOT_SOURCES and len(who.split()) == 1:
         return None
     channel = None
+    at = m.start(group)
     for src in find_sources(sentence):
-        if src.name != who and who not in src.name and src.start < m.start("who"):
+        if src.name != who and who not in src.name and src.start < at:
             channel = src
     if channel:
-        return Claim(who, m.start("who"), m.start("who") + len(who), channel.name, channel.start, channel.end)
-    return Claim(who, m.start("who"), m.start("who") + len(who), None)
+        return Claim(who, at, at + len(who), channel.name, channel.start, channel.end)
+    return Claim(who, at, at + len(who), None)
 
 
 def is_attribution(sentence: str) -> bool:

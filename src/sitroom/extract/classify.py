@@ -69,6 +69,10 @@ def _condition_holds(rule: Rule, sentence: str, match: re.Match[str], roles: Rol
         return _armed_target(sentence, match, roles)
     if need == "civ_target":
         return not _armed_target(sentence, match, roles)
+    if need == "armed_actor":
+        return any(a.actor_type in ARMED_ACTOR_TYPES and not (a.generic and a.actor_type == "State forces"
+                                                               and a.template.startswith("Government"))
+                   for a in (roles.perpetrator, roles.target, *roles.others) if a is not None)
     if need == "state_actor":
         return roles.perpetrator is not None and roles.perpetrator.actor_type == "State forces"
     if need == "nonstate_actor":

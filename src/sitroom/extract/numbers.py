@@ -38,8 +38,10 @@ SINGLE_RE = re.compile(r"\b(?:a|an|one)\s+(?:[a-z'-]+\s+){0,2}?(?:[a-z]+(?:man|m
 
 KILLED = (r"killed|killing|kills|kill|massacred|massacring|massacres|massacre|dead|died|die|dies|slain|perished|lost (?:their|his|her) lives|lost their lives|"
           r"fatalities|deaths|death toll|bodies|were executed|was executed|beheaded|massacred|shot dead|"
-          r"gunned down|left dead|lifeless|martyred|casualties dead")
+          r"gunned down|left dead|lifeless|martyred|martyrs|casualties dead")
 INJURED = r"injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|injuries|hospitali[sz]ed|maimed"
+# A named person right after an active verb: "killed Abu Yasir al-Issawi" (not "killed in Baghdad").
+NAMED_VICTIM_RE = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?\s+){0,2})(?:[A-Z][\w'’-]+)(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3}")
 KILLED_RE = re.compile(rf"\b(?:{KILLED})\b", re.I)
 INJURED_RE = re.compile(rf"\b(?:{INJURED})\b", re.I)
 ZERO_RE = re.compile(
@@ -111,6 +113,10 @@ def _after(sentence: str, verb: re.Match[str]) -> Count | None:
                  rf"(?:\s*(?:-|–|to|or)\s*{NUMBER})?(?![\w-]*\s*(?:km|kilomet\w*|miles?|meters?|metres?|am|pm|hours?|years?|per ?cent|percent)\b|%)",
                  tail, re.I)
     if not m:
+        # "killed a foreign contractor", "killed Abu Yasir al-Issawi": one victim
+        single = SINGLE_RE.match(tail, len(tail) - len(tail.lstrip())) or NAMED_VICTIM_RE.match(tail)
+        if single and verb.group(0).lower() not in ("dead", "deaths", "death toll", "fatalities", "injuries", "wounds"):
+            return Count(1, verb.start(), verb.end() + single.end())
         return None
     value = parse_number(m["n"])
     if value is None:
@@ -133,7 +139,7 @@ def _before(sentence: str, verb: re.Match[str]) -> Count | None:
     if not quantities:
         return None
     nearest = quantities[-1]
-    if len(head[nearest[2]:].split()) > 8:
+    if len(head[nearest[2]:].split()) > 12:
         return None
     chosen = [nearest]
     for q in reversed(quantities[:-1]):

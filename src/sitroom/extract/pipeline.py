@@ -40,6 +40,10 @@ class Mention:
     def bullet(self) -> bool:
         return self.triggers[0].sentence.bullet
 
+    @property
+    def last_block(self) -> int:
+        return max(a.sentence.block for a in self.triggers + self.context)
+
 
 def extract_events(doc: Document) -> list[Event]:
     """Every incident the document reports, each field with its evidence span."""
@@ -52,33 +56,48 @@ def extract_events(doc: Document) -> list[Event]:
 def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Mention]:
     mentions: list[Mention] = []
     headlines: list[SentenceAnalysis] = []
-    leading_context: list[SentenceAnalysis] = []
+    pending: list[SentenceAnalysis] = []  # trigger-less sentences not yet placed with an incident
     current: Mention | None = None
     for a in analyses:
         if a.headline:
             headlines.append(a)
             continue
         if a.classification is None:
-            if current is not None and _may_elaborate(current, a):
+            if current is not None and a.sentence.block == current.last_block and _may_elaborate(current, a):
                 current.context.append(a)
-            elif current is None:
-                leading_context.append(a)
+            else:
+                pending.append(a)
             continue
         if _refers_back(a, doc) and mentions:
-            _antecedent(mentions, a).context.append(a)
+            _antecedent(mentions, current, a).context.append(a)
             continue
-        if current is not None and not _starts_new(current, a, doc):
+        lead_in = [p for p in pending if p.sentence.block == a.sentence.block]
+        if current is not None and not _starts_new(current, a, doc, lead_in):
             current.triggers.append(a)
-            continue
-        current = Mention(triggers=[a], date=_own_date(a))
-        mentions.append(current)
-    if mentions:
-        mentions[0].context[:0] = leading_context
-    elif any(h.classification for h in headlines):
+            current.context.extend(p for p in pending if _may_elaborate(current, p))
+        else:
+            if current is not None:
+                current.context.extend(p for p in pending if p not in lead_in and _may_elaborate(current, p))
+            elif not mentions:
+                lead_in = pending  # everything before the first incident sets its scene
+            current = Mention(triggers=[a], context=list(lead_in), date=_block_date(a, lead_in))
+            mentions.append(current)
+        pending = []
+    if current is not None:
+        current.context.extend(p for p in pending if _may_elaborate(current, p))
+    if not mentions and any(h.classification for h in headlines):
         # A headline alone is still a report of an event.
         first = next(h for h in headlines if h.classification)
-        mentions.append(Mention(triggers=[first], context=leading_context, date=_own_date(first), headline=True))
+        mentions.append(Mention(triggers=[first], context=pending, date=_own_date(first), headline=True))
     return mentions
+
+
+def _block_date(a: SentenceAnalysis, lead_in: list[SentenceAnalysis]) -> date | None:
+    """The incident's date: its trigger sentence's own, else the one its paragraph opened with."""
+    own = _own_date(a)
+    if own is not None:
+        return own
+    return next((d for p in lead_in if (d := _own_date(p)) is not None), None)
 
 
 def _refers_back(a: SentenceAnalysis, doc: Document) -> bool:
@@ -94,8 +113,11 @@ def _refers_back(a: SentenceAnalysis, doc: Document) -> bool:
     return a.anaphoric or a.background
 
 
-def _antecedent(mentions: list[Mention], a: SentenceAnalysis) -> Mention:
-    """The incident a back-reference points to: the latest one on the same day, else the latest prose one."""
+def _antecedent(mentions: list[Mention], current: Mention | None, a: SentenceAnalysis) -> Mention:
+    """The incident a back-reference points to: the one told in the same paragraph or bullet,
+    else the latest one on the same day, else the latest prose one."""
+    if current is not None and a.sentence.block == current.triggers[-1].sentence.block:
+        return current
     own = _own_date(a)
     if own is not None:
         same_day = [m for m in mentions if m.date == own]
@@ -119,17 +141,18 @@ def _may_elaborate(current: Mention, a: SentenceAnalysis) -> bool:
     return own is None or current.date is None or own == current.date
 
 
-def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document) -> bool:
+def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: list[SentenceAnalysis]) -> bool:
     if a.sentence.bullet and a.sentence.block != current.block:
         return True
     if current.bullet and a.sentence.block != current.block:
         return True
-    own = _own_date(a)
-    if own is not None and current.date is not None and abs((own - current.date).days) > _date_slack(a):
+    own = _block_date(a, lead_in)
+    slack = _date_slack(a)
+    if own is not None and current.date is not None and abs((own - current.date).days) > slack:
         return True
     if own is not None and current.date is None and doc.published and own < doc.published - timedelta(days=45):
         return True
-    if a.separate:
+    if a.separate or any(p.separate for p in lead_in):
         return True
     if _different_family(current, a):
         return True

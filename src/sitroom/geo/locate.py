@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,7 +48,8 @@ _ROAD_NEXT = re.compile(r"[\s-]+(?:road|highway|motorway|expressway|checkpoint|b
 _SEAT_BEFORE = re.compile(r"(?:\btold\s+(?:the\s+)?|\b(?:head|chief|minister|ambassador|envoy|spokesman|"
                           r"spokesperson|official|president|leader)\s+of\s+(?:the\s+)?)$", re.I)
 _SEAT_AFTER = re.compile(r"^(?:-based|\s+based|'s\s+(?:foreign|interior|defen[cs]e)|\s+(?:TV|Today|News|Times|"
-                         r"Post|Radio|Channel|Agency|Press)\b)", re.I)
+                         r"Post|Radio|Channel|Agency|Press)\b|\s+(?:has\s+|had\s+)?(?:said|says|announced|denied|"
+                         r"accused|claimed|warned|stated|insisted|blamed|condemned|responded|retaliated)\b)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +110,24 @@ def _option(text: str, t: Toponym, lo: int) -> _Option:
     return _Option(Location(place, GEO_EXACT, t.start, t.end, t.text), False)
 
 
-def _rank(o: _Option) -> tuple:
+def _rank(o: _Option, home: str | None) -> tuple:
+    """Places in the report's own country first; then towns before regions before countries;
+    then a town named for itself before the anchor of a relative phrase; then the smaller place."""
     loc = o.location
     kind = {"PCLI": 3, "CONT": 4}.get(loc.place.feature_code or "", 2 if loc.geo_precision == GEO_REGION else 0)
-    return (kind, o.is_anchor, loc.place.population)
+    abroad = home is not None and loc.place.country_code != home
+    return (abroad, kind, o.is_anchor, loc.place.population)
+
+
+def _home_country(resolved: tuple, country_hint: str | None) -> str | None:
+    """The country a report is about: its hint, else the one its resolved places mostly lie in."""
+    if country_hint:
+        return country_hint.upper()
+    votes = Counter(t.place.country_code for m, t in resolved if t.place is not None and not m.is_metonym)
+    if not votes:
+        return None
+    (best, n), *rest = votes.most_common(2) + [(None, 0)]
+    return best if n > rest[0][1] else None
 
 
 @lru_cache(maxsize=8)
@@ -129,7 +145,8 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     ``exclude`` lists spans that are known not to be places, such as actor names
     ("Saraya Awliya al-Dam", "NATO"), whose words may collide with villages."""
     options = []
-    for m, t in _document_toponyms(text, country_hint, gazetteer):
+    resolved = _document_toponyms(text, country_hint, gazetteer)
+    for m, t in resolved:
         if t.place is None or m.is_metonym or not (start <= t.start and t.end <= end) or _is_seat(text, t):
             continue
         if any(t.start < e and s < t.end for s, e in exclude):
@@ -137,4 +154,5 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
         options.append(_option(text, t, start))
     if not options:
         return None
-    return min(options, key=_rank).location
+    home = _home_country(resolved, country_hint)
+    return min(options, key=lambda o: _rank(o, home)).location

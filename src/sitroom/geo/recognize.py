@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from sitroom.geo.gazetteer import Gazetteer
-from sitroom.geo.names import normalize
+from sitroom.geo.names import normalize, strip_article
 
 MAX_TOKENS = 5
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'‘ʿ`]|[-.](?=\w))*\.?|\d+", re.UNICODE)
@@ -53,6 +53,7 @@ centre center hospital school university church mosque airport station road stre
 monument palace tower camp base hotel market museum stadium
 sunni shia shiite kurd kurds kurdish arab arabs turkmen christian christians muslim muslims jew jews
 internet online twitter facebook youtube telegram google
+wadi jabal jebel jabel tall tal tell ain bir khan qasr nahr shatt hay
 """.split())
 # Adjectives of nationality: never places themselves ("Iraqi forces", "Syrian army").
 _DEMONYMS = frozenset("""
@@ -170,7 +171,8 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
                     lower_vocab = _lowercase_vocabulary(text)
                 if low in lower_vocab or low in persons:
                     break
-            if gazetteer.has(normalize(span)) and _acronym_ok(span, gazetteer):
+            key = normalize(span)
+            if (gazetteer.has(key) or gazetteer.has(strip_article(key))) and _acronym_ok(span, gazetteer):
                 hit = (k, span)
                 break
         if hit is None:

@@ -22,6 +22,10 @@ from sitroom.ingest.dates import parse_date_value, published_from_header
 from sitroom.model import Document
 
 log = logging.getLogger(__name__)
+# trafilatura reports pages it finds empty as ERROR log lines; we report those pages ourselves,
+# once, as an InputError naming the file, so its own messages would only be noise.
+for _name in ("trafilatura", "trafilatura.core", "trafilatura.main_extractor", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 # Characters XML (and so lxml) refuses; a stray one must not sink the whole page.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -162,7 +166,8 @@ def extract_html(html: str) -> HtmlExtract:
     meta = _fallback_metadata(tree)
     found = _trafilatura(_XML_ILLEGAL.sub("", html))
     if found and found.text.strip():
-        text = restore_bullets(found.text, _list_items(tree))
+        # trafilatura puts each block on one line; a blank line between blocks matches text reports
+        text = restore_bullets(found.text, _list_items(tree)).replace("\n", "\n\n")
     else:
         text = lxml_text(tree)
     return HtmlExtract(

@@ -243,8 +243,11 @@ def _sniff(first_line: bytes) -> str:
 
 def _read_stdin(options: ReadOptions) -> Iterator[Document | InputError]:
     """Standard input: the given format, else sniffed from the first line (HTML, JSONL or text)."""
-    stream: BinaryIO = getattr(sys.stdin, "buffer", None) or io.BytesIO(sys.stdin.read().encode("utf-8"))
+    if sys.stdin is None:
+        yield InputError(STDIN, "no standard input")
+        return
     try:
+        stream: BinaryIO = getattr(sys.stdin, "buffer", None) or io.BytesIO(sys.stdin.read().encode("utf-8"))
         first = stream.readline(options.max_bytes + 1)
         fmt = options.input_format or _sniff(first)
         if fmt == "jsonl":
