@@ -306,3 +306,15 @@ def gazetteer_info() -> None:
 
     for key, value in geo.get_gazetteer().info().items():
         typer.echo(f"{key}: {value}")
+
+
+def _register_extensions() -> None:
+    """Commands that live beside their stage (analysis, gazetteer management) join the app here."""
+    from sitroom.analyze.cli import register as register_analysis
+    from sitroom.geo.cli import register as register_geo
+
+    register_analysis(app)
+    register_geo(gazetteer_app)
+
+
+_register_extensions()
