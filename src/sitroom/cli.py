@@ -19,7 +19,8 @@ from rich.console import Console
 from sitroom import settings
 from sitroom.errors import InputError, SitroomError
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__.splitlines()[0] if __doc__ else None)
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="sitroom: conflict reports in; coded, geocoded, deduplicated events out.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Build and inspect the place-name gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
 err_console = Console(stderr=True)
@@ -128,8 +129,14 @@ def _print_records(records, output_format: OutputFormat) -> int:
         return len(rows)
     from sitroom.report.console import events_table
 
-    Console().print(events_table(rows, TABLE_COLUMNS))
+    _wide_console().print(events_table(rows, TABLE_COLUMNS))
     return len(rows)
+
+
+def _wide_console() -> Console:
+    """Tables need room: when output is piped (no terminal width), assume a wide page, not 80 columns."""
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
 
 
 def _cell(value) -> str:
@@ -285,7 +292,7 @@ def demo(
     store = open_store(settings.database_url(str(db)))
     corpus = workflow.sample_corpus()
     report = workflow.ingest(store, workflow.read([str(corpus)]), on_error=_report_error)
-    Console().print(demo_summary(store, report, corpus, db))
+    _wide_console().print(demo_summary(store, report, corpus, db))
 
 
 @gazetteer_app.command("build")

@@ -21,14 +21,18 @@ from sitroom.extract.segment import Sentence
 # "the explosion in Yusufiya", "the Yusufiya attack", "today's attack", "these attacks".
 ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|such|today['’]s|yesterday['’]s|sunday['’]s|"
                           r"monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|saturday['’]s)\s+"
-                          r"(?:[\w-]+\s+){0,2})$", re.I)
+                          r"(?:(?!(?:of|by|for|to|in|on|with|at|from|and|or|that|who|which)\b)[\w-]+\s+){0,2})$", re.I)
 PRONOUN_START_RE = re.compile(r"^(?:[“\"]\s*)?(?:it|they|this|these|those|the group|the attack|the attackers|the militants|"
                               r"the group['’]s|he|she)\b", re.I)
 BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|months|years)|since (?:19|20)\d\d|a series of|"
                            r"is meant to|are meant to|continues? to|has (?:repeatedly|frequently|often)|have (?:repeatedly|"
                            r"frequently|often)|campaign|the threat of|highlights?|anniversary|commemorat\w*|remember\w*|"
                            r"in the last \w+ (?:days|weeks|months)|is one of|are part of|is part of|are a part of|"
-                           r"is yet to)\b", re.I)
+                           r"is yet to|recent (?:\w+ )?(?:attacks|bombings|strikes|killings|clashes|incidents|violence)|"
+                           r"wave of|string of|spate of)\b", re.I)
+# The incident is the topic of talk, not the news: "discussed ... the recent attacks", "condemned the bombing".
+TOPIC_RE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|talk(?:ed|s)? about|review(?:ed|s)?|address(?:ed)?|denounc\w*|condemn\w*|"
+                      r"deplor\w*|commemorat\w*|mourn\w*|marked the anniversary)\b[^.;:]{0,80}$", re.I)
 SEPARATE_RE = re.compile(r"^(?:[“\"]\s*)?(?:separately|in (?:a |another )?separate (?:incident|attack|development|event|case)|"
                          r"in another (?:incident|attack|development)|"
                          r"elsewhere|meanwhile|in a (?:second|further|different) (?:incident|attack)|also on \w+|"
@@ -77,7 +81,8 @@ def analyse(sentence: Sentence, published: date | None) -> SentenceAnalysis:
         attributed=attributed_actor(text, actors),
         anaphoric=bool(classification) and (bool(ANAPHORIC_RE.search(text, 0, trigger_start))
                                             or bool(PRONOUN_START_RE.match(text))),
-        background=bool(BACKGROUND_RE.search(text)),
+        background=bool(BACKGROUND_RE.search(text)) or (bool(classification)
+                                                           and bool(TOPIC_RE.search(text, 0, trigger_start))),
         separate=bool(SEPARATE_RE.match(text)),
         headline=is_headline(sentence),
     )

@@ -68,9 +68,14 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
             else:
                 pending.append(a)
             continue
-        if _refers_back(a, doc) and mentions:
-            _antecedent(mentions, current, a).context.append(a)
-            continue
+        if _refers_back(a, doc):
+            if mentions:
+                _antecedent(mentions, current, a).context.append(a)
+                continue
+            if a.background:
+                # talk about violence in general ("the recent attacks") is not itself an incident
+                pending.append(a)
+                continue
         lead_in = [p for p in pending if p.sentence.block == a.sentence.block]
         if current is not None and not _starts_new(current, a, doc, lead_in):
             current.triggers.append(a)

@@ -1,0 +1,105 @@
+"""Extraction end to end on hand-made reports: one fact per test."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitroom.extract import extract_events
+from sitroom.ingest import read_inputs
+from sitroom.model import Document
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "reports"
+
+
+def events_of(name: str):
+    (doc,) = list(read_inputs([str(FIXTURES / name)]))
+    assert isinstance(doc, Document)
+    return [e for e in extract_events(doc) if not e.historical]
+
+
+def test_one_sentence_report_is_one_event():
+    (event,) = events_of("fx01_one_sentence.txt")
+    assert event.event_date == date(2021, 2, 22)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.fatalities == 0
+
+
+def test_yesterday_resolves_against_the_published_header():
+    first = events_of("fx02_relative_dates.txt")[0]
+    assert first.event_date == date(2021, 2, 15)
+    assert first.location and "Erbil" in first.location
+
+
+def test_a_paragraph_dated_in_its_lead_sentence_keeps_that_date():
+    dates = {e.event_date for e in events_of("fx02_relative_dates.txt")}
+    assert date(2021, 2, 14) in dates
+
+
+@pytest.mark.parametrize(("place", "killed"), [("Tarmiyah", 5), ("Baiji", 2), ("Kirkuk", 3)])
+def test_casualty_wording_in_a_bulletin(place, killed):
+    events = events_of("fx03_casualty_wording.txt")
+    (event,) = [e for e in events if e.notes.startswith(place.upper())]
+    assert event.fatalities == killed
+
+
+def test_bulletin_gives_one_event_per_bullet():
+    assert len(events_of("fx03_casualty_wording.txt")) == 5
+
+
+def test_suspicion_is_not_a_claim_but_a_claim_is():
+    events = events_of("fx04_claim_vs_suspicion.txt")
+    rockets = next(e for e in events if e.event_date == date(2021, 2, 22))
+    convoy = next(e for e in events if e.event_date == date(2021, 2, 10))
+    assert rockets.claimed_by is None
+    assert convoy.claimed_by == "Saraya Qasim al-Jabbarin"
+
+
+def test_no_year_and_no_published_date_gives_a_null_date_and_a_warning():
+    events = events_of("fx05_no_year_no_date.txt")
+    assert events and all(e.event_date is None for e in events)
+    assert any("no date" in w for w in events[0].warnings)
+
+
+def test_diplomacy_is_not_an_event():
+    assert events_of("fx06_diplomacy.txt") == []
+
+
+def test_revised_toll_takes_the_later_figure_of_the_paragraph():
+    (event,) = events_of("fx07_revised_toll.txt")
+    assert event.fatalities == 32
+    assert event.sub_event_type == "Suicide bomb"
+
+
+def test_background_history_is_flagged_historical():
+    doc = Document(text="A rocket hit the base on Monday. The campaign began after the 2020 killing of a "
+                        "commander in Baghdad more than a year ago.", published=date(2021, 2, 10))
+    events = extract_events(doc)
+    assert any(not e.historical for e in events)
+    assert all(e.event_date is None or e.event_date.year == 2021 for e in events if not e.historical)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400), st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 1, 1))))
+def test_any_text_gives_events_whose_evidence_points_into_it(text, published):
+    doc = Document(text=text, published=published)
+    for event in extract_events(doc):
+        for evidence in event.evidence.values():
+            assert doc.text[evidence.start:evidence.end] == evidence.text
+        assert event.event_type is not None
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Gunmen killed two policemen in Kirkuk on Monday.", "A roadside bomb hit a convoy near Baiji.",
+    "Protesters rallied in Basra.", "The minister met his counterpart.", "No one was hurt.",
+    "Islamic State claimed the attack.", "• On February 9, rockets struck Erbil.",
+]), max_size=8))
+def test_event_round_trips_through_its_dict(sentences):
+    doc = Document(text="\n".join(sentences), published=date(2021, 2, 10))
+    for event in extract_events(doc):
+        assert type(event).from_dict(event.to_dict()) == event
