@@ -82,8 +82,10 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int) 
     """Perpetrator and target of the violent act whose trigger starts at `trigger_start`."""
     perpetrator = target = None
     for actor in actors:
-        head = sentence[:actor.start]
-        if BY_RE.search(head) and actor.start > trigger_start and perpetrator is None:
+        # "attacked by X", "a bomb planted by X": the agent follows the act closely, in the same clause
+        between = sentence[trigger_start:actor.start]
+        if (actor.start > trigger_start and len(between) <= 60 and not re.search(r"[;,]|\b(?:and|but|which|who)\b", between)
+                and BY_RE.search(sentence[:actor.start]) and perpetrator is None):
             perpetrator = actor
     before = [a for a in actors if a.end <= trigger_start and a is not perpetrator]
     after = [a for a in actors if a.start >= trigger_start and a is not perpetrator]

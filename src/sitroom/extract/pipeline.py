@@ -72,7 +72,7 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
             if mentions:
                 _antecedent(mentions, current, a).context.append(a)
                 continue
-            if a.background:
+            if a.background and not _has_specifics(a):
                 # talk about violence in general ("the recent attacks") is not itself an incident
                 pending.append(a)
                 continue
@@ -95,6 +95,11 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
         first = next(h for h in headlines if h.classification)
         mentions.append(Mention(triggers=[first], context=pending, date=_own_date(first), headline=True))
     return mentions
+
+
+def _has_specifics(a: SentenceAnalysis) -> bool:
+    """Counts or a date make even a sentence in passing report a particular incident."""
+    return a.casualties.killed is not None or a.casualties.injured is not None or a.date is not None
 
 
 def _block_date(a: SentenceAnalysis, lead_in: list[SentenceAnalysis]) -> date | None:
