@@ -5,9 +5,9 @@ from sitroom.extract.claims import find_claim, find_sources, is_attribution
 
 
 @pytest.mark.parametrize(("text", "canonical"), [
-    ("Daesh fighters", "Islamic State"),
-    ("ISIL", "Islamic State"),
-    ("IS claimed it", "Islamic State"),
+    ("Daesh fighters", "Islamic State (ISIL)"),
+    ("ISIL", "Islamic State (ISIL)"),
+    ("IS claimed it", "Islamic State (ISIL)"),
     ("Saryat Qasim al-Jabbarin", "Saraya Qasim al-Jabbarin"),
     ("Hashd al-Shaabi", "Popular Mobilization Forces"),
     ("the PMF", "Popular Mobilization Forces"),

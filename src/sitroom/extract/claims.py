@@ -26,7 +26,8 @@ CLAIMED_BY_RE = re.compile(r"\bclaimed by\s+(?:the\s+)?(?P<who>" + NAME + ")")
 NO_CLAIM_RE = re.compile(r"\b(?:no|none|nobody|no one|not yet|yet to)\b[^.]{0,30}\bclaim", re.I)
 ATTRIBUTION_RE = re.compile(
     r"(?:blamed (?:it )?on|attributed to|suspected of|accused|suspect(?:ed|s)?|believed to be behind|"
-    r"carried out by|behind the attack|is suspected|are suspected|was blamed|were blamed|strongly suspected)",
+    r"carried out by|behind the attack|is suspected|are suspected|was blamed|were blamed|strongly suspected|"
+    r"(?:thought|believed|said|alleged) to (?:be|have been) (?:behind|responsible)|held responsible|blames?|blamed)",
     re.I,
 )
 SAYS = r"(?:said|says|reported|reports|announced|stated|confirmed|claimed|added|told|tweeted|posted|wrote|cited)"

@@ -19,7 +19,14 @@ from sitroom.geo.names import normalize, skeleton, strip_article
 from sitroom.model import Place
 
 MAX_CANDIDATES = 40  # per name; the rest are tiny homonyms that never win on population
-_FUZZY_CUTOFF = 75  # rapidfuzz ratio a skeleton hit must reach against the place's own name
+# rapidfuzz ratio a skeleton hit must reach against the place's own name.  The skeleton folds
+# Arabic/Persian romanisation variants, which differ a lot on the surface (Tall 'Afar / Tal Afar,
+# Al Fallujah / Falluja); elsewhere the same looseness only finds wrong villages ("Chinese" ->
+# Chions, "Helmet" -> Helmetta), so places outside those countries need a near-exact spelling.
+_FUZZY_CUTOFF = 75
+_FUZZY_CUTOFF_ELSEWHERE = 90
+ROMANISED_COUNTRIES = frozenset("IQ SY YE AF LY SO LB PS JO SA IR EG SD SS TN DZ MA MR KW QA BH AE OM PK TD "
+                                "ML NE TR IL EH DJ ER".split())
 _COLUMNS = "p.id, p.name, p.lat, p.lon, p.cc, p.country, p.admin1, p.admin2, p.geonameid, p.feature, " \
            "p.population, p.admin1_code"
 
@@ -97,7 +104,8 @@ class Gazetteer:
             rows = self._rows(f"SELECT {_COLUMNS} FROM skels s JOIN places p ON p.id = s.place "
                               f"WHERE s.skel = ? ORDER BY p.population DESC LIMIT 200", skel)
             for r in rows:
-                if fuzz.ratio(want, strip_article(normalize(r[1]))) >= _FUZZY_CUTOFF:
+                cutoff = _FUZZY_CUTOFF if r[4] in ROMANISED_COUNTRIES else _FUZZY_CUTOFF_ELSEWHERE
+                if fuzz.ratio(want, strip_article(normalize(r[1]))) >= cutoff:
                     out.append(self._candidate(r, True, fuzzy=True))
         hit = self._fuzzy[name] = tuple(out[:MAX_CANDIDATES])
         return hit
@@ -116,6 +124,15 @@ class Gazetteer:
 
     def has(self, key: str) -> bool:
         return bool(self.exact(key))
+
+    def country(self, code: str) -> Candidate | None:
+        """The country (PCLI) entry for an ISO alpha-2 code."""
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.cc = ? AND p.feature = 'PCLI' "
+                              "ORDER BY p.population DESC LIMIT 1", (code.upper(),)).fetchone()
+        return self._candidate(row, True) if row else None
+
+    def continent(self, name: str) -> Candidate | None:
+        return next((c for c in self.exact(normalize(name)) if c.place.feature_code == "CONT"), None)
 
     def place(self, geonameid: str) -> Place | None:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.geonameid = ? "

@@ -134,7 +134,8 @@ def _home_country(resolved: tuple, country_hint: str | None) -> str | None:
 def _document_toponyms(text: str, country_hint: str | None, gazetteer: Gazetteer) -> tuple:
     """Recognise and resolve once per document: every sentence of it asks for its place."""
     mentions = recognize(text, gazetteer, skip_person_names=True)
-    toponyms = resolve_spans(text, [Span(m.start, m.end) for m in mentions], gazetteer, country_hint)
+    toponyms = resolve_spans(text, [Span(m.start, m.end) for m in mentions], gazetteer, country_hint,
+                             guess_unknown=False)
     return tuple(zip(mentions, toponyms, strict=True))
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitroom.geo.demonyms import DEMONYMS
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import normalize, strip_article
 
@@ -165,7 +166,7 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
             span = text[start:tokens[k][1]].rstrip(".")
             if k == i:
                 low = span.lower()
-                if low in _STOP or low in _DEMONYMS or len(span) < 2:
+                if low in _STOP or low in _DEMONYMS or low in DEMONYMS or len(span) < 2:
                     break
                 if lower_vocab is None:
                     lower_vocab = _lowercase_vocabulary(text)

@@ -21,8 +21,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitroom.geo.demonyms import CONTINENT_BODIES, DEMONYMS
 from sitroom.geo.gazetteer import Candidate, Gazetteer
-from sitroom.model import Toponym
+from sitroom.geo.names import normalize
+from sitroom.geo.recognize import recognize
+from sitroom.model import Place, Toponym
 
 FEATURE_BONUS = {
     "PCLI": 6.0, "CONT": 6.0, "ADM1": 2.5, "PPLC": 3.0, "PPLA": 1.5, "PPLA2": 0.8, "PPLA3": 0.3,
@@ -117,10 +120,22 @@ def _context(cands: list[tuple[Candidate, ...]], hint: str | None) -> Context:
     return Context(hint.upper() if hint else None, countries, admin1)
 
 
+def _demonym_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
+    """"Chinese" -> China, "European Union" -> Europe: the country or continent an adjective names."""
+    key = normalize(name)
+    target = DEMONYMS.get(key) or CONTINENT_BODIES.get(key)
+    if target is None and key.endswith("s"):
+        target = DEMONYMS.get(key[:-1])
+    if target is None:
+        return ()
+    found = gz.continent(target[1:]) if target.startswith("@") else gz.country(target)
+    return (found,) if found else ()
+
+
 def span_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
     """Candidates for a span's text; failing that, for it without direction or admin words."""
     name = name.strip(" .,;:\"'()")
-    found = gz.candidates(name)
+    found = _demonym_candidates(name, gz) or gz.candidates(name)
     while not found:
         shorter = _AFFIX.sub("", name, count=1).strip()
         if shorter == name or not shorter:
@@ -149,9 +164,45 @@ def _shadowed_regions(cs: Sequence[Candidate]) -> set[int]:
     return {c.id for c in cs if c.place.feature_code in ("ADM1", "ADM2") and c.admin1_code in towns}
 
 
-def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint: str | None = None) -> list[Toponym]:
-    """Resolve exactly the given spans; a span with no candidate keeps place None."""
-    cands = [span_candidates(text[s.start:s.end], gz) for s in spans]
+def _inner_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
+    """A place named inside a longer name: "Manila Cathedral" -> Manila, "Cavan Institute" -> Cavan.
+
+    Facilities, streets and institutions are rarely in the gazetteer, but most carry the name of
+    the town or region they are in, which is within a few kilometres of them."""
+    for m in recognize(name, gz):
+        found = span_candidates(m.text, gz)
+        if found:
+            return found
+    return ()
+
+
+def _focus(toponyms: Sequence[Toponym]) -> Place | None:
+    """The place a document is mostly about: its most often named town or region (first named on a
+    tie), else its most often named country."""
+    local: Counter = Counter()
+    wide: Counter = Counter()
+    for t in toponyms:
+        if t.place is None:
+            continue
+        bucket = wide if t.place.feature_code in ("PCLI", "CONT") else local
+        bucket[(t.place.name, t.place.latitude, t.place.longitude)] += 1
+    best = local or wide
+    if not best:
+        return None
+    key = best.most_common(1)[0][0]
+    return next(t.place for t in toponyms if t.place and (t.place.name, t.place.latitude, t.place.longitude) == key)
+
+
+def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint: str | None = None,
+                  guess_unknown: bool = True) -> list[Toponym]:
+    """Resolve exactly the given spans.
+
+    A span whose name is not in the gazetteer (a street, a building, a venue) is placed, if
+    ``guess_unknown``, at a place named inside it, else at the document's focus (see _focus):
+    the caller said it is a place, and in news such places lie in the town the story is about.
+    Otherwise, or when the document names no place at all, it keeps place None."""
+    cands = [span_candidates(text[s.start:s.end], gz) or _inner_candidates(text[s.start:s.end], gz)
+             for s in spans]
     ctx = _context(cands, country_hint)
     out = []
     for s, cs in zip(spans, cands, strict=True):
@@ -170,4 +221,7 @@ def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint:
 
             best = max(cs, key=total).place
         out.append(Toponym(s.start, s.end, text[s.start:s.end], best))
+    if guess_unknown and any(t.place is None for t in out):
+        focus = _focus(out)
+        out = [t if t.place is not None or focus is None else Toponym(t.start, t.end, t.text, focus) for t in out]
     return out
