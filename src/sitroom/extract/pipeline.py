@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES
+from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.extract.analysis import SentenceAnalysis, analyse
 from sitroom.extract.build import build_event
 from sitroom.extract.place import distance_km, locate_sentence
@@ -21,6 +21,7 @@ from sitroom.extract.segment import split_sentences
 from sitroom.model import Document, Event
 
 FAR_KM = 60.0
+DEMONSTRATION_TYPES = frozenset({PROTESTS, RIOTS})
 
 
 @dataclass(slots=True)
@@ -99,7 +100,8 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
 
 def _has_specifics(a: SentenceAnalysis) -> bool:
     """Counts or a date make even a sentence in passing report a particular incident."""
-    return a.casualties.killed is not None or a.casualties.injured is not None or a.date is not None
+    return (a.casualties.killed is not None or a.casualties.injured is not None
+            or any(d.explicit for d in a.dates))
 
 
 def _block_date(a: SentenceAnalysis, lead_in: list[SentenceAnalysis]) -> date | None:
@@ -184,6 +186,8 @@ def _different_family(current: Mention, a: SentenceAnalysis) -> bool:
     violent_new = new.event_type in POLITICAL_VIOLENCE_TYPES
     if violent_first and violent_new:
         return False
+    if {first.event_type, new.event_type} <= DEMONSTRATION_TYPES:
+        return False  # a protest that turns violent or is broken up is still one event
     return first.event_type != new.event_type or (not violent_new and first.sub_event_type != new.sub_event_type)
 
 

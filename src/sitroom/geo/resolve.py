@@ -159,9 +159,12 @@ def _with_expected_country(name: str, cs: tuple[Candidate, ...], wanted: set[str
 
 
 def _shadowed_regions(cs: Sequence[Candidate]) -> set[int]:
-    """Ids of regions that share the name with a town inside them (the town is meant by default)."""
+    """Ids of regions that share the name with a town inside them, or with their country's capital
+    ("Washington" is the capital before the state): the town is meant unless the text says otherwise."""
     towns = {c.admin1_code for c in cs if (c.place.feature_code or "").startswith("PPL")}
-    return {c.id for c in cs if c.place.feature_code in ("ADM1", "ADM2") and c.admin1_code in towns}
+    capitals = {c.place.country_code for c in cs if c.place.feature_code == "PPLC"}
+    return {c.id for c in cs if c.place.feature_code in ("ADM1", "ADM2")
+            and (c.admin1_code in towns or c.place.country_code in capitals)}
 
 
 def _inner_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
