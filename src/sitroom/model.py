@@ -173,3 +173,38 @@ class Event:
 
 
 EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
+
+
+@dataclass(slots=True)
+class TallyClaim:
+    """A running count a report states ("the 21st attack on coalition convoys in seven weeks").
+
+    `subject` is what is counted, as written; `event_type`, `sub_event_type`, `target`,
+    `keyword` and `country` are the filter it translates to, so the claim can be set beside the
+    store's own count for the window (`window_days` before `as_of`, inclusive).
+    """
+
+    doc_id: str
+    count: int
+    subject: str
+    as_of: date | None = None
+    window_days: int | None = None  # None: "so far" with no stated window
+    window_text: str = ""
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    target: str | None = None
+    keyword: str | None = None
+    country_code: str | None = None
+    evidence: Evidence | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            start = self.evidence.start if self.evidence else 0
+            self.id = content_hash(f"claim:{self.doc_id}:{start}:{self.count}")
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["as_of"] = self.as_of.isoformat() if self.as_of else None
+        data["evidence"] = self.evidence.to_dict() if self.evidence else None
+        return data

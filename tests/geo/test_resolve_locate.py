@@ -106,3 +106,43 @@ def test_outlet_seat_is_not_the_event_place(gazetteer):
 
 def test_nothing_resolvable_gives_none(gazetteer):
     assert _locate("Nothing happened to anyone today.", gazetteer) is None
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("Syrian troops advanced.", "Syrian", "SY"),
+    ("Iraqi officials said so.", "Iraqi", "IQ"),
+    ("The French minister arrived.", "French", "FR"),
+])
+def test_given_demonym_span_resolves_to_its_country(gazetteer, text, word, country):
+    start = text.index(word)
+    (t,) = geoparse(text, [(start, start + len(word))], gazetteer=gazetteer)
+    assert t.place is not None and t.place.feature_code == "PCLI" and t.place.country_code == country
+
+
+def test_facility_span_takes_the_town_in_its_name(gazetteer):
+    text = "Crowds gathered at the Mosul University gates."
+    start = text.index("Mosul")
+    (t,) = geoparse(text, [(start, start + len("Mosul University"))], gazetteer=gazetteer)
+    assert t.place is not None and t.place.name == "Mosul"
+
+
+def test_unknown_span_takes_the_document_focus(gazetteer):
+    text = "A blast hit Kirkuk. Police closed Zorblax Street in Kirkuk."
+    spans = [(text.index("Kirkuk"), text.index("Kirkuk") + 6), (text.index("Zorblax"), text.index(" in K"))]
+    _, street = geoparse(text, spans, gazetteer=gazetteer)
+    assert street.place is not None and street.place.name == "Kirkuk"
+
+
+def test_capital_beats_the_region_of_the_same_name(gazetteer):
+    text = "Officials in Washington denied it."
+    (t,) = geoparse(text, [(13, 23)], gazetteer=gazetteer)
+    assert t.place is not None and t.place.feature_code == "PPLC"
+
+
+def test_countries_sit_at_geonames_points(gazetteer):
+    iraq = gazetteer.country("IQ")
+    assert iraq is not None and (iraq.place.latitude, iraq.place.longitude) == (33.0, 44.0)
+
+
+def test_fuzzy_spelling_outside_romanised_countries_needs_a_near_match(gazetteer):
+    assert not [c for c in gazetteer.fuzzy("Helmet") if c.place.country_code == "US"]

@@ -20,7 +20,7 @@ from .factories import make_doc, make_event
 
 PG_ENV = "SITROOM_TEST_DATABASE_URL"
 PG_SKIP = f"PostgreSQL tier: set {PG_ENV}=postgresql+psycopg://user@host:port/db to run it"
-_TABLES = ("merge_decisions", "revisions", "mentions", "events", "documents", "alembic_version")
+_TABLES = ("tally_claims", "merge_decisions", "revisions", "mentions", "events", "documents", "alembic_version")
 
 
 def pg_url() -> str | None:

@@ -10,13 +10,13 @@ from sqlalchemy.orm import Session
 
 from sitroom.model import Document, Event
 from sitroom.store import Store
-from sitroom.store.schema import DocumentRow, EventRow, MentionRow, MergeDecisionRow, RevisionRow
+from sitroom.store.schema import DocumentRow, EventRow, MentionRow, MergeDecisionRow, RevisionRow, TallyClaimRow
 
 
 def wipe(store: Store) -> None:
     """Empty every table (faster than a new schema; used between hypothesis examples)."""
     with Session(store.engine) as s, s.begin():
-        for model in (MergeDecisionRow, RevisionRow, MentionRow, EventRow, DocumentRow):
+        for model in (TallyClaimRow, MergeDecisionRow, RevisionRow, MentionRow, EventRow, DocumentRow):
             s.execute(delete(model))
 
 

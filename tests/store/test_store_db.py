@@ -17,7 +17,7 @@ from sitroom.store.schema import Base, EventRow
 
 from .factories import make_doc, make_event
 
-TABLES = {"documents", "mentions", "events", "revisions", "merge_decisions"}
+TABLES = {"documents", "mentions", "events", "revisions", "merge_decisions", "tally_claims"}
 
 
 # --- schema and migrations ------------------------------------------------------------------------
@@ -36,7 +36,7 @@ def test_migration_indexes_query_columns(store: Store, columns: list[str]) -> No
 
 def test_migration_is_at_head(store: Store) -> None:
     with store.engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0001"
+        assert MigrationContext.configure(conn).get_current_revision() == "0002"
 
 
 def test_models_match_the_migration(store: Store) -> None:

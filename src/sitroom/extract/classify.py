@@ -74,7 +74,12 @@ def _condition_holds(rule: Rule, sentence: str, match: re.Match[str], roles: Rol
                                                                and a.template.startswith("Government"))
                    for a in (roles.perpetrator, roles.target, *roles.others) if a is not None)
     if need == "state_actor":
-        return roles.perpetrator is not None and roles.perpetrator.actor_type == "State forces"
+        # "the militants were pushed back from their strongholds in a battle with government forces":
+        # no grammatical agent, but the only state side named is the one taking ground
+        if roles.perpetrator is not None:
+            return roles.perpetrator.actor_type == "State forces"
+        return any(a.actor_type == "State forces" for a in (roles.target, *roles.others) if a is not None) and (
+            roles.target is None or roles.target.actor_type != "State forces")
     if need == "nonstate_actor":
         return roles.perpetrator is not None and roles.perpetrator.actor_type != "State forces"
     raise ValueError(f"unknown rule condition {need!r}")

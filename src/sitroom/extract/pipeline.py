@@ -69,7 +69,8 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
             else:
                 pending.append(a)
             continue
-        if _refers_back(a, doc):
+        lead_in = [p for p in pending if p.sentence.block == a.sentence.block]
+        if _refers_back(a, doc) and not _new_dated_paragraph(lead_in, mentions):
             if mentions:
                 _antecedent(mentions, current, a).context.append(a)
                 continue
@@ -77,7 +78,6 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
                 # talk about violence in general ("the recent attacks") is not itself an incident
                 pending.append(a)
                 continue
-        lead_in = [p for p in pending if p.sentence.block == a.sentence.block]
         if current is not None and not _starts_new(current, a, doc, lead_in):
             current.triggers.append(a)
             current.context.extend(p for p in pending if _may_elaborate(current, p))
@@ -96,6 +96,18 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
         first = next(h for h in headlines if h.classification)
         mentions.append(Mention(triggers=[first], context=pending, date=_own_date(first), headline=True))
     return mentions
+
+
+def _new_dated_paragraph(lead_in: list[SentenceAnalysis], mentions: list[Mention]) -> bool:
+    """A paragraph that opens on a day no incident so far happened on tells a new one,
+    even when its violent sentence reads like commentary ("Ankara accused the PKK of killing them")."""
+    if not mentions:
+        return False
+    for p in lead_in:
+        d = p.date
+        if d is not None and d.explicit and d.value is not None:
+            return all(m.date != d.value for m in mentions)
+    return False
 
 
 def _has_specifics(a: SentenceAnalysis) -> bool:

