@@ -15,6 +15,7 @@ from sitroom.merge.cluster import (
     canonical,
     fatality_range,
     haversine_km,
+    location_key,
     match_score,
     same_incident,
     search_window,
@@ -46,7 +47,10 @@ def ev(**kw) -> Event:
     ({"latitude": 36.377, "longitude": 42.449, "location": "Tal Afar"}, False),  # ~60 km
     ({"latitude": 36.377, "longitude": 42.449}, False),  # precise points far apart: a homonym
     ({"latitude": None, "longitude": None}, True),  # same name
-    ({"latitude": None, "longitude": None, "location": "al-Mawsil"}, False),
+    ({"latitude": None, "longitude": None, "location": "al-Mawsil"}, True),  # romanisation of Mosul
+    ({"latitude": None, "longitude": None, "location": "Tal Afar"}, False),
+    ({"latitude": None, "longitude": None, "location": None}, True),  # no place: same day and sub-type
+    ({"latitude": None, "longitude": None, "location": None, "sub_event_type": None}, False),
     ({"latitude": 36.9, "longitude": 43.9, "location": "MOSUL", "geo_precision": 3}, True),  # centroid
     ({"country_code": "SY"}, False),
     ({"actor1": "Kurdistan Regional Government"}, False),
@@ -112,12 +116,16 @@ def test_bbox_near_pole_spans_all_longitudes() -> None:
 def test_search_window_is_date_plus_minus_one_and_box() -> None:
     w = search_window(ev())
     assert (w.date_min, w.date_max) == (date(2024, 3, 4), date(2024, 3, 6))
-    assert w.boxes[0].contains(36.335, 43.119) and w.location_key == "mosul" and not w.historical
+    assert w.boxes[0].contains(36.335, 43.119) and w.location_key == location_key("Mosul") and not w.historical
 
 
-@pytest.mark.parametrize("change", [{"event_date": None}, {"latitude": None, "longitude": None, "location": None}])
-def test_search_window_none_when_report_cannot_merge(change: dict) -> None:
-    assert search_window(ev(**change)) is None
+def test_search_window_none_without_a_date() -> None:
+    assert search_window(ev(event_date=None)) is None
+
+
+def test_search_window_of_a_placeless_report_is_the_whole_day() -> None:
+    w = search_window(ev(latitude=None, longitude=None, location=None))
+    assert w is not None and w.boxes == () and w.location_key is None
 
 
 def test_block_key_is_day_and_cell() -> None:

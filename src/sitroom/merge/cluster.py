@@ -7,13 +7,19 @@ never scans all events, and calls `match_score()` / `canonical()` on what comes 
 
 Rules (ACLED's unit is one day, one place, one actor pair, one type):
 
-* dates: the same `event_date`; within one day when either report has `time_precision` > 1;
-* type: the same `event_type`; sub-types may differ only when one of them is unknown;
+* dates: the same `event_date`; within one day when either report has `time_precision` > 1,
+  or when either date was resolved from a relative phrase ("on Wednesday", "last night") and
+  the sub-type and place agree (weekday arithmetic against a publication date is often a day off);
+* type: the same `event_type`; sub-types may differ when one is unknown, or when they are an
+  often-confused pair (suicide bomb / IED, air strike / shelling) on the same day in one place;
 * place: within `MERGE_KM` when both have coordinates, otherwise (or when one point is only a
-  region centroid, geo_precision 3) the same location name after `geo.names.normalize`;
-  countries must not contradict;
+  region centroid, geo_precision 3) the same location name after `geo.names.skeleton` (which
+  folds romanisation variants); countries must not contradict.  A report with no place at all
+  may join an event of the same day and sub-type only (the caller also requires that exactly
+  one event qualifies, see `merge.decide`);
 * actors: `actor1` must not contradict (an "Unidentified ..." actor contradicts nobody; a
-  swapped pair in a battle is not a contradiction);
+  swapped pair in a battle is not a contradiction; "Islamic State (ISIL)" and "Islamic State
+  (Iraq)" are one actor: the parenthesised scope is ignored);
 * historical mentions never merge with current ones (they merge only among themselves).
 
 Canonical values follow ACLED's conservative rule for fatalities (the lowest figure any report
@@ -24,12 +30,13 @@ precise location.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from sitroom.geo.names import normalize
+from sitroom.geo.names import normalize, skeleton
 
 MERGE_KM = 25.0
 """Two reports further apart than this (with coordinates) are different incidents."""
@@ -37,6 +44,20 @@ CELL_DEGREES = 0.25
 """Size of the coarse lat/lon cell in the blocking key (about 28 km of latitude)."""
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_DEGREE_LAT = 2 * math.pi * EARTH_RADIUS_KM / 360 / 1.001  # on the haversine sphere, 0.1% margin
+
+PLACELESS_SCORE = 0.3
+"""Place score for a report that names no place: enough to join a unique same-day match, never to win."""
+SOFT_DAY_SCORE = 0.4
+"""Date score for a one-day gap where one date came from a relative phrase."""
+CONFUSED_SUB_TYPES: tuple[frozenset[str], ...] = (
+    frozenset({"suicide bomb", "remote explosive/landmine/ied", "grenade"}),
+    frozenset({"air/drone strike", "shelling/artillery/missile attack"}),
+)
+"""Sub-types reports of one incident often disagree on (a "blast" later called a suicide bombing)."""
+_ABSOLUTE_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\d{4}-\d{1,2}-\d{1,2}|\b\d{1,2}/\d{1,2}\b", re.IGNORECASE)
 
 _POINT_FIELDS = ("location", "latitude", "longitude", "geo_precision", "geonameid")
 _AREA_FIELDS = ("country", "country_code", "admin1", "admin2")
@@ -117,10 +138,19 @@ def bboxes(lat: float, lon: float, km: float) -> tuple[BBox, ...]:
 # --- blocking -------------------------------------------------------------------------------------
 
 def location_key(name: str | None) -> str | None:
-    """The normalised location name used when coordinates are missing (None for no name)."""
+    """The location name folded for comparison when coordinates are missing (None for no name).
+
+    `skeleton` folds romanisation variants (Yusufiya / Yusufiyah / al-Yusufiyah); a skeleton
+    shorter than three letters says too little, so the normalised name is used instead.
+    """
     if not name or not name.strip():
         return None
-    return normalize(name) or None
+    key = skeleton(name)
+    return key if len(key) >= 3 else (normalize(name) or None)
+
+
+def has_place(e: EventLike) -> bool:
+    return (e.latitude is not None and e.longitude is not None) or location_key(e.location) is not None
 
 
 def block_key(e: EventLike) -> tuple[date | None, int | None, int | None]:
@@ -131,13 +161,15 @@ def block_key(e: EventLike) -> tuple[date | None, int | None, int | None]:
 
 
 def search_window(e: EventLike, km: float = MERGE_KM) -> SearchWindow | None:
-    """The indexed query that finds every possible merge partner of `e` (None: `e` cannot merge)."""
+    """The indexed query that finds every possible merge partner of `e` (None: `e` cannot merge).
+
+    A report without any place gets a window with no boxes and no key: the whole day block
+    (the caller narrows it by country).
+    """
     if e.event_date is None:
         return None
     has_point = e.latitude is not None and e.longitude is not None
     key = location_key(e.location)
-    if not has_point and key is None:
-        return None
     boxes = bboxes(e.latitude, e.longitude, km) if has_point else ()  # type: ignore[arg-type]
     one_day = timedelta(days=1)
     return SearchWindow(e.event_date - one_day, e.event_date + one_day, boxes, key, bool(e.historical))
@@ -153,12 +185,36 @@ def _unidentified(actor: str) -> bool:
     return actor.startswith("unidentified") or actor.startswith("unknown")
 
 
+_SCOPE = re.compile(r"\s*\([^)]*\)")
+
+
+def actor_key(value: str | None) -> str:
+    """An actor name without its parenthesised scope: "Islamic State (ISIL)" -> "islamic state"."""
+    return _norm(_SCOPE.sub("", value)) if value else ""
+
+
 def _actors_compatible(a: Any, b: Any) -> bool:
-    a1, b1 = _norm(a.actor1), _norm(b.actor1)
+    a1, b1 = actor_key(a.actor1), actor_key(b.actor1)
     if not a1 or not b1 or a1 == b1 or _unidentified(a1) or _unidentified(b1):
         return True
     # A battle reported from the other side: actor1 and actor2 swapped.
-    return a1 == _norm(getattr(b, "actor2", None)) and b1 == _norm(getattr(a, "actor2", None))
+    return a1 == actor_key(getattr(b, "actor2", None)) and b1 == actor_key(getattr(a, "actor2", None))
+
+
+def _evidence_text(e: Any, name: str) -> str | None:
+    ev = (getattr(e, "evidence", None) or {}).get(name)
+    if ev is None:
+        return None
+    return ev.get("text") if isinstance(ev, dict) else getattr(ev, "text", None)
+
+
+def date_is_relative(e: Any) -> bool:
+    """True when the date was read from a relative phrase ("on Wednesday", "yesterday").
+
+    No evidence at all counts as absolute: without a span we cannot tell, so stay strict.
+    """
+    text = _evidence_text(e, "event_date")
+    return text is not None and _ABSOLUTE_DATE.search(text) is None
 
 
 def _dates_compatible(a: EventLike, b: EventLike) -> float:
@@ -168,16 +224,22 @@ def _dates_compatible(a: EventLike, b: EventLike) -> float:
     gap = abs((a.event_date - b.event_date).days)
     if gap == 0:
         return 1.0
-    coarse = (a.time_precision or 1) > 1 or (b.time_precision or 1) > 1
-    return 0.5 if gap == 1 and coarse else 0.0
+    if gap != 1:
+        return 0.0
+    if (a.time_precision or 1) > 1 or (b.time_precision or 1) > 1:
+        return 0.5
+    return SOFT_DAY_SCORE if date_is_relative(a) or date_is_relative(b) else 0.0
 
 
 def _types_compatible(a: EventLike, b: EventLike) -> float:
+    """1.0 same sub-type, 0.8 one unknown, 0.5 an often-confused pair, 0.0 otherwise."""
     if _norm(a.event_type) != _norm(b.event_type):
         return 0.0
     sa, sb = _norm(a.sub_event_type), _norm(b.sub_event_type)
     if sa and sb:
-        return 1.0 if sa == sb else 0.0
+        if sa == sb:
+            return 1.0
+        return 0.5 if any(sa in g and sb in g for g in CONFUSED_SUB_TYPES) else 0.0
     return 0.8
 
 
@@ -194,18 +256,32 @@ def _place_score(a: EventLike, b: EventLike, km: float) -> float:
         if (getattr(a, "geo_precision", None) or 0) < 3 and (getattr(b, "geo_precision", None) or 0) < 3:
             return 0.0
     ka, kb = location_key(a.location), location_key(b.location)
-    return 0.75 if ka is not None and ka == kb else 0.0
+    if ka is not None and ka == kb:
+        return 0.75
+    if not has_place(a) or not has_place(b):
+        return PLACELESS_SCORE
+    return 0.0
 
 
 def match_score(a: EventLike, b: EventLike, km: float = MERGE_KM) -> float:
-    """How likely `a` and `b` report one incident: 0.0 means they must not merge, else (0, 1]."""
+    """How likely `a` and `b` report one incident: 0.0 means they must not merge, else (0, 1].
+
+    The looser allowances (a relative date a day off, a confused sub-type pair, no place) each
+    need the other dimensions to agree fully, so two of them never combine into a merge.
+    """
     if bool(a.historical) != bool(b.historical):
         return 0.0
-    parts = (_dates_compatible(a, b), _types_compatible(a, b), _place_score(a, b, km))
-    if min(parts) == 0.0 or not _actors_compatible(a, b):
+    day, kind, place = _dates_compatible(a, b), _types_compatible(a, b), _place_score(a, b, km)
+    if min(day, kind, place) == 0.0 or not _actors_compatible(a, b):
         return 0.0
-    actor_bonus = 1.0 if _norm(a.actor1) and _norm(a.actor1) == _norm(b.actor1) else 0.8
-    return parts[0] * parts[1] * parts[2] * actor_bonus
+    if day == SOFT_DAY_SCORE and (kind < 1.0 or place <= PLACELESS_SCORE):
+        return 0.0
+    if kind == 0.5 and (day < 1.0 or place <= PLACELESS_SCORE):
+        return 0.0
+    if place == PLACELESS_SCORE and (day < 1.0 or kind < 1.0):
+        return 0.0
+    actor_bonus = 1.0 if actor_key(a.actor1) and actor_key(a.actor1) == actor_key(b.actor1) else 0.8
+    return day * kind * place * actor_bonus
 
 
 def same_incident(a: EventLike, b: EventLike, km: float = MERGE_KM) -> bool:

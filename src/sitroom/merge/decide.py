@@ -1,0 +1,144 @@
+"""Which event a new report joins: pairwise rules (`cluster`) + analyst decisions + ambiguity.
+
+The store (incrementally, one report at a time) and `Clusterer` (in memory: re-merging a whole
+store, evaluation, benchmarks) both call `choose()`, so the two can never disagree.
+
+* An event is a candidate through any of its reports (single link): "Tayaran Square" in one
+  report and "Bab Sharqi" in another still both reach the event.
+* Analyst decisions are keyed by mention ids.  A forced merge wins over every rule; a forced
+  split removes the event from the candidates.
+* A report with no place may only join when exactly one event qualifies: on a busy day a
+  placeless "roadside bomb hit a convoy" could belong to any of several.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sitroom.merge.cluster import MERGE_KM, has_place, haversine_km, location_key, match_score
+
+
+@dataclass(slots=True)
+class Decisions:
+    """Analyst merge/split decisions as symmetric mention-id relations (the latest decision wins)."""
+
+    merge: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    split: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def record(self, action: str, a: str, b: str) -> None:
+        keep, drop = (self.merge, self.split) if action == "merge" else (self.split, self.merge)
+        keep[a].add(b)
+        keep[b].add(a)
+        drop.get(a, set()).discard(b)
+        drop.get(b, set()).discard(a)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> Decisions:
+        """From (action, mention_id, other_mention_id) in the order they were made."""
+        out = cls()
+        for action, a, b in rows:
+            out.record(action, a, b)
+        return out
+
+    def merged_with(self, mention_id: str) -> set[str]:
+        return self.merge.get(mention_id, set())
+
+    def split_from(self, mention_id: str) -> set[str]:
+        return self.split.get(mention_id, set())
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An existing event and the reports it holds (anything with `id` and the Event fields)."""
+
+    event_id: str
+    mentions: Sequence[Any]
+
+
+def choose(m: Any, candidates: Sequence[Candidate], decisions: Decisions | None = None,
+           km: float = MERGE_KM) -> str | None:
+    """The event id `m` should join, or None for a new event."""
+    decisions = decisions or Decisions()
+    forced = decisions.merged_with(m.id)
+    for c in candidates:
+        if any(x.id in forced for x in c.mentions):
+            return c.event_id
+    banned = decisions.split_from(m.id)
+    scored: list[tuple[float, bool, int, Candidate]] = []
+    for i, c in enumerate(candidates):
+        if any(x.id in banned for x in c.mentions):
+            continue
+        best = max(((match_score(m, x, km), has_place(x)) for x in c.mentions), default=(0.0, False))
+        if best[0] > 0.0:
+            scored.append((best[0], best[1], i, c))
+    if not scored:
+        return None
+    placed = [s for s in scored if s[1]] if has_place(m) else []
+    pool = placed or scored
+    if pool is scored and not placed and len(scored) > 1 and not _all_placed(m, scored):
+        return None  # only placeless comparisons, and more than one fits: ambiguous
+    return max(pool, key=lambda s: (s[0], -s[2]))[3].event_id
+
+
+def _all_placed(m: Any, scored: Sequence[tuple[float, bool, int, Candidate]]) -> bool:
+    return has_place(m) and all(s[1] for s in scored)
+
+
+class Clusterer:
+    """Incremental clustering in memory with the store's rules: blocks of one day."""
+
+    def __init__(self, decisions: Decisions | None = None, km: float = MERGE_KM) -> None:
+        self.decisions = decisions or Decisions()
+        self.km = km
+        self.events: dict[str, list[Any]] = {}
+        self.event_of: dict[str, str] = {}
+        self._by_day: dict[date, list[str]] = defaultdict(list)
+
+    def add(self, m: Any) -> tuple[str, bool]:
+        """Put `m` into its event: (event id, created?).  Event ids are their first report's id."""
+        target = self._forced(m) or choose(m, self._candidates(m), self.decisions, self.km)
+        created = target is None
+        if target is None:
+            target = m.id
+            self.events[target] = []
+        self.events[target].append(m)
+        self.event_of[m.id] = target
+        if m.event_date is not None and target not in self._by_day[m.event_date]:
+            self._by_day[m.event_date].append(target)
+        return target, created
+
+    def clusters(self) -> list[list[Any]]:
+        return [ms for ms in self.events.values() if ms]
+
+    def _forced(self, m: Any) -> str | None:
+        for other in sorted(self.decisions.merged_with(m.id)):
+            if other in self.event_of:
+                return self.event_of[other]
+        return None
+
+    def _candidates(self, m: Any) -> list[Candidate]:
+        if m.event_date is None:
+            return []
+        seen: dict[str, None] = {}
+        for k in (-1, 0, 1):
+            for eid in self._by_day.get(m.event_date + timedelta(days=k), ()):
+                seen.setdefault(eid)
+        return [Candidate(eid, self.events[eid]) for eid in seen if self._near(m, self.events[eid])]
+
+    def _near(self, m: Any, mentions: Sequence[Any]) -> bool:
+        """The spatial half of the block: a cheap prefilter before the full rules."""
+        if not has_place(m):
+            return True
+        key = location_key(m.location)
+        for x in mentions:
+            if not has_place(x) or (key is not None and key == location_key(x.location)):
+                return True
+            if None not in (m.latitude, m.longitude, x.latitude, x.longitude):
+                if haversine_km(m.latitude, m.longitude, x.latitude, x.longitude) <= max(self.km, 1.0) * 8:
+                    return True  # generous: region centroids may still match on name
+        return not math.isfinite(self.km)
