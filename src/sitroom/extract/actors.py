@@ -78,8 +78,19 @@ def fill_country(template: str, country: str | None) -> str:
     return re.sub(r"\s*(?:\(\{country\}\)|of \{country\})", "", template)
 
 
+SPEAKER_BEFORE_RE = re.compile(r"\b(?:said|says|told|according to|reported|cited|quoting|announced by)\s+(?:the\s+|a\s+|an\s+)?"
+                               r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _is_speaker(sentence: str, actor: ActorMention) -> bool:
+    """"..., said the government": whoever reports the event is neither side of it."""
+    return bool(SPEAKER_BEFORE_RE.search(sentence, max(0, actor.start - 40), actor.start))
+
+
 def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int) -> Roles:
     """Perpetrator and target of the violent act whose trigger starts at `trigger_start`."""
+    speakers = [a for a in actors if _is_speaker(sentence, a)]
+    actors = [a for a in actors if a not in speakers]
     perpetrator = target = None
     for actor in actors:
         # "attacked by X", "a bomb planted by X": the agent follows the act closely, in the same clause
@@ -101,5 +112,5 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int) 
             target = after[0]
     if target is not None and perpetrator is not None and target.template == perpetrator.template:
         target = None
-    others = tuple(a for a in actors if a is not perpetrator and a is not target)
+    others = tuple(a for a in actors + speakers if a is not perpetrator and a is not target)
     return Roles(perpetrator, target, others)

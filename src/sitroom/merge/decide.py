@@ -13,7 +13,6 @@ store, evaluation, benchmarks) both call `choose()`, so the two can never disagr
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -78,15 +77,17 @@ def choose(m: Any, candidates: Sequence[Candidate], decisions: Decisions | None 
             scored.append((best[0], best[1], i, c))
     if not scored:
         return None
-    placed = [s for s in scored if s[1]] if has_place(m) else []
-    pool = placed or scored
-    if pool is scored and not placed and len(scored) > 1 and not _all_placed(m, scored):
-        return None  # only placeless comparisons, and more than one fits: ambiguous
-    return max(pool, key=lambda s: (s[0], -s[2]))[3].event_id
+    if has_place(m):
+        placed = [s for s in scored if s[1]]
+        if placed:
+            return _best(placed)
+    # Only placeless comparisons fit: join only when the match is unique.
+    return _best(scored) if len(scored) == 1 else None
 
 
-def _all_placed(m: Any, scored: Sequence[tuple[float, bool, int, Candidate]]) -> bool:
-    return has_place(m) and all(s[1] for s in scored)
+def _best(scored: Sequence[tuple[float, bool, int, Candidate]]) -> str:
+    """Highest score; ties go to the earliest candidate."""
+    return max(scored, key=lambda s: (s[0], -s[2]))[3].event_id
 
 
 class Clusterer:
@@ -139,6 +140,6 @@ class Clusterer:
             if not has_place(x) or (key is not None and key == location_key(x.location)):
                 return True
             if None not in (m.latitude, m.longitude, x.latitude, x.longitude):
-                if haversine_km(m.latitude, m.longitude, x.latitude, x.longitude) <= max(self.km, 1.0) * 8:
-                    return True  # generous: region centroids may still match on name
-        return not math.isfinite(self.km)
+                if haversine_km(m.latitude, m.longitude, x.latitude, x.longitude) <= self.km:
+                    return True
+        return False
