@@ -12,7 +12,7 @@ from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
 from sitroom.errors import ConfigError
-from sitroom.store import Store, StoreError, open_store
+from sitroom.store import Store, StoreError, merging, open_store
 from sitroom.store.schema import Base, EventRow
 
 from .factories import make_doc, make_event
@@ -135,7 +135,7 @@ def test_failed_merge_leaves_existing_event_untouched(store: Store, monkeypatch:
     store.add_document(first, [make_event(first, fatalities=9)])
     before = store.query_events()
     second = make_doc()
-    monkeypatch.setattr(Store, "_recompute", lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
+    monkeypatch.setattr(merging, "recompute", lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
     with pytest.raises(RuntimeError):
         store.add_document(second, [make_event(second, fatalities=2)])
     assert store.query_events() == before
@@ -269,8 +269,8 @@ def test_candidates_come_from_the_block_not_a_scan(store: Store, add) -> None:
     add(event_date=date(2024, 5, 1))
     probe = make_event(make_doc())
     with Session(store.engine) as s:
-        found = store._candidates(s, probe)
-    assert [r.event_date for r in found] == [date(2024, 3, 5)]
+        found = merging.candidates(s, probe)
+        assert [c.mentions[0].event_date for c in found] == [date(2024, 3, 5)]
 
 
 def test_event_ids_are_stable(store: Store, add) -> None:

@@ -37,9 +37,11 @@ SINGLE_RE = re.compile(r"\b(?:a|an|one)\s+(?:[a-z'-]+\s+){0,2}?(?:[a-z]+(?:man|m
                        re.I)
 
 KILLED = (r"killed|killing|kills|kill|massacred|massacring|massacres|massacre|dead|died|die|dies|slain|perished|lost (?:their|his|her) lives|lost their lives|"
-          r"fatalities|deaths|death toll|bodies|were executed|was executed|beheaded|massacred|shot dead|"
-          r"gunned down|left dead|lifeless|martyred|martyrs|casualties dead")
-INJURED = r"injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|injuries|hospitali[sz]ed|maimed"
+          r"fatalities|deaths? of|deaths|death toll|bodies|executed|executing|executes|execute|beheaded|beheading|crucified|crucifying|"
+          r"shot dead|gunned down|left dead|lifeless|martyred|martyrs|casualties dead|"
+          r"(?:burned|burnt|boiled|stoned|beaten|hacked|stabbed|tortured|starved|drowned)(?= (?:[\w-]+ ){0,4}?to death)|"
+          r"buried(?= (?:[\w-]+ ){0,3}?alive)")
+INJURED = r"injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|injur(?:y|ies) of|injuries|hospitali[sz]ed|maimed"
 # A named person right after an active verb: "killed Abu Yasir al-Issawi" (not "killed in Baghdad").
 NAMED_VICTIM_RE = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?\s+){0,2})(?:[A-Z][\w'’-]+)(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3}")
 KILLED_RE = re.compile(rf"\b(?:{KILLED})\b", re.I)
@@ -121,8 +123,21 @@ def _after(sentence: str, verb: re.Match[str]) -> Count | None:
     value = parse_number(m["n"])
     if value is None:
         return None
-    start = verb.start()
-    return Count(value, start, verb.end() + m.end())
+    end = m.end()
+    # "killed five soldiers and three civilians", "the deaths of a policeman and a member of ...": one list
+    for more in _LIST_TAIL_RE.finditer(tail, end):
+        if more.start() != end:
+            break
+        extra = _quantities(more.group("np"))
+        if not extra or extra[0][1] != 0:
+            break
+        value += extra[0][0]
+        end = more.end()
+    return Count(value, verb.start(), verb.end() + end)
+
+
+_LIST_TAIL_RE = re.compile(r"(?:\s+[\w'’-]+){0,4}?(?:,\s*|\s+and\s+)(?P<np>(?:a|an|one|\d+|[a-z]+(?:-[a-z]+)?)\s+[\w'’-]+(?:\s+[\w'’-]+)?)",
+                           re.I)
 
 
 def _before(sentence: str, verb: re.Match[str]) -> Count | None:
