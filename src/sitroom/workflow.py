@@ -1,6 +1,7 @@
 """Whole-pipeline operations the CLI, the web desk and the bulk runner share.
 
-ingest → extract → geo (inside extract) → merge + store (inside Store.add_document).
+ingest → extract (events, tally claims) → geo (inside extract) → repost detection + merge +
+store (inside Store.add_document).
 Batch runs record a bad input or a failing document with its reason and go on; `strict`
 re-raises instead, which is what tests want.
 """
@@ -16,8 +17,9 @@ from pathlib import Path
 
 from sitroom.errors import InputError
 from sitroom.extract import extract_events
+from sitroom.extract.tally import extract_tally_claims
 from sitroom.ingest import read_inputs
-from sitroom.model import Document, Event
+from sitroom.model import Document, Event, TallyClaim
 
 log = logging.getLogger(__name__)
 ErrorSink = Callable[[InputError], None]
@@ -52,6 +54,17 @@ def extract_from(items: Iterable[Document | InputError], on_error: ErrorSink,
             on_error(InputError(item.source or item.id, f"extraction failed: {exc.__class__.__name__}: {exc}"))
             continue
         yield item, events
+
+
+def claims_in(doc: Document, strict: bool = False) -> list[TallyClaim]:
+    """Running-count statements in `doc`; a failure here costs the claims, never the document."""
+    try:
+        return extract_tally_claims(doc)
+    except Exception:  # noqa: BLE001 - batch boundary, as in extract_from
+        if strict:
+            raise
+        log.exception("tally-claim extraction failed for %s", doc.source)
+        return []
 
 
 def contract_record(doc: Document, event: Event) -> dict:
@@ -90,7 +103,7 @@ def ingest(store, items: Iterable[Document | InputError], on_error: ErrorSink | 
             yield item
 
     for doc, events in extract_from(fresh(items), record_error, strict=strict):
-        result = store.add_document(doc, events)
+        result = store.add_document(doc, events, claims_in(doc, strict))
         if result.skipped:
             report.documents_skipped += 1
         else:

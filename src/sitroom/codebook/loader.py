@@ -46,8 +46,17 @@ def _alternation(patterns: list[str]) -> str:
 
 
 @cache
+def _trigger_data() -> dict:
+    path = HERE / "triggers.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+@cache
 def rules() -> tuple[Rule, ...]:
-    data = tomllib.loads((HERE / "triggers.toml").read_text(encoding="utf-8"))
+    data = _trigger_data()
     compiled = []
     for raw in data["rule"]:
         if raw["sub_event_type"] not in SUB_EVENT_TYPES:
@@ -65,7 +74,7 @@ def rules() -> tuple[Rule, ...]:
 
 @cache
 def out_of_scope_pattern() -> re.Pattern[str]:
-    data = tomllib.loads((HERE / "triggers.toml").read_text(encoding="utf-8"))
+    data = _trigger_data()
     return re.compile(rf"\b(?:{_alternation(data['out_of_scope']['patterns'])})", re.I)
 
 

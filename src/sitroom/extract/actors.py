@@ -65,9 +65,18 @@ def find_actors(sentence: str) -> list[ActorMention]:
             if demonym and demonym.group("d"):
                 country = DEMONYMS.get(demonym.group("d").lower())
                 start = demonym.start()
-        found.append(ActorMention(start, m.end(), sentence[start:m.end()], entry.name, entry.actor_type,
-                                  entry.generic, country))
+        mention = ActorMention(start, m.end(), sentence[start:m.end()], entry.name, entry.actor_type, entry.generic,
+                               country)
+        if mention.generic and found and not found[-1].generic and _same_phrase(sentence, found[-1], mention):
+            # "Islamic State fighters", "ISIS militants": the name says who; the noun adds nothing
+            continue
+        found.append(mention)
     return found
+
+
+def _same_phrase(sentence: str, named: ActorMention, generic: ActorMention) -> bool:
+    gap = sentence[named.end:generic.start]
+    return bool(re.fullmatch(r"[\s-]*(?:[a-z]+[\s-]+){0,2}", gap)) and "," not in gap
 
 
 def fill_country(template: str, country: str | None) -> str:
@@ -87,6 +96,35 @@ def _is_speaker(sentence: str, actor: ActorMention) -> bool:
     return bool(SPEAKER_BEFORE_RE.search(sentence, max(0, actor.start - 40), actor.start))
 
 
+OBJECT_BEFORE_RE = re.compile(r"\b(?:on|against|at|with|targeting|near|in|of|from|for|to|into|toward|towards|between|"
+                              r"among|including|by|the)\s+(?:the\s+)?$", re.I)
+CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s*(?:while|but|and|as|after|before|when|which|who)\b|\b(?:while|but|whereas)\b")
+
+
+PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|wn|t)\s+by\s+(?:the\s+)?$", re.I)
+
+
+def _passive_agent(sentence: str, actors: list[ActorMention]) -> ActorMention | None:
+    """"Twelve women were executed by Islamic State fighters": the agent of a passive verb."""
+    for actor in actors:
+        if actor.actor_type != "Civilians" and PASSIVE_AGENT_RE.search(sentence, max(0, actor.start - 60), actor.start):
+            return actor
+    return None
+
+
+def _clause_start(sentence: str, trigger_start: int) -> int:
+    breaks = [m.end() for m in CLAUSE_BREAK_RE.finditer(sentence, 0, trigger_start)]
+    return breaks[-1] if breaks else 0
+
+
+def _subject(sentence: str, before: list[ActorMention]) -> ActorMention:
+    """The clause's subject: the first actor not governed by a preposition ("X attacked Y using rockets")."""
+    for actor in before:
+        if not OBJECT_BEFORE_RE.search(sentence, max(0, actor.start - 25), actor.start):
+            return actor
+    return before[-1]
+
+
 def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int) -> Roles:
     """Perpetrator and target of the violent act whose trigger starts at `trigger_start`."""
     speakers = [a for a in actors if _is_speaker(sentence, a)]
@@ -98,7 +136,10 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int) 
         if (actor.start > trigger_start and len(between) <= 60 and not re.search(r"[;,]|\b(?:and|but|which|who)\b", between)
                 and BY_RE.search(sentence[:actor.start]) and perpetrator is None):
             perpetrator = actor
-    before = [a for a in actors if a.end <= trigger_start and a is not perpetrator]
+    if perpetrator is None:
+        perpetrator = _passive_agent(sentence, actors)
+    clause_start = _clause_start(sentence, trigger_start)
+    before = [a for a in actors if clause_start <= a.start and a.end <= trigger_start and a is not perpetrator]
     after = [a for a in actors if a.start >= trigger_start and a is not perpetrator]
     passive = bool(PASSIVE_BEFORE_RE.search(sentence[:trigger_start])
                    or PASSIVE_TRIGGER_RE.match(sentence, trigger_start))
@@ -106,7 +147,7 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int) 
         target = before[-1] if before else None
     else:
         if perpetrator is None and before:
-            perpetrator = before[-1]
+            perpetrator = _subject(sentence, before)
         target = next((a for a in after if TARGET_PREP_RE.search(sentence[:a.start]) or a.generic), None)
         if target is None and after:
             target = after[0]

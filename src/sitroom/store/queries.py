@@ -41,7 +41,12 @@ class EventFilter:
     * `actor` is a substring of actor1/actor2/assoc actors/claimed_by of the event or any mention;
     * `country` is a country name or an ISO 3166-1 alpha-2 code;
     * `near` (lat, lon) with `km` keeps events within that distance (events without coordinates drop);
-    * `text` is a substring of notes, location or actors, or of the text of a document mentioning it.
+    * `text` is a substring of notes, location or actors, or of the text of a document mentioning it;
+    * `sub_event_type` matches `sub_event_type` only (case-insensitive, whole value);
+    * `target` is a substring of actor2/assoc_actor_2 or of the notes of the event or any mention
+      (who or what was hit: "coalition", "convoy");
+    * `keyword` is a substring of the notes of the event or any of its mentions (the report's own
+      sentence, not the whole document).
     """
 
     since: date | None = None
@@ -55,6 +60,9 @@ class EventFilter:
     text: str | None = None
     limit: int | None = None
     include_historical: bool = True
+    sub_event_type: str | None = None
+    target: str | None = None
+    keyword: str | None = None
 
     def __post_init__(self) -> None:
         if self.limit is not None and self.limit < 0:
@@ -153,6 +161,14 @@ def _text_clause(needle: str) -> Any:
     return or_(own, in_docs)
 
 
+def _own_or_mentions(needle: str, columns: tuple[str, ...]) -> Any:
+    def clause(model: Any) -> Any:
+        return or_(*(getattr(model, c).icontains(needle, autoescape=True) for c in columns))
+
+    in_mentions = exists(select(MentionRow.id).where(MentionRow.event_id == EventRow.id, clause(MentionRow)))
+    return or_(clause(EventRow), in_mentions)
+
+
 def build_select(f: EventFilter) -> Select[tuple[EventRow]]:
     """The SQL part of a filter (everything except the exact distance, which needs Python)."""
     stmt = select(EventRow)
@@ -176,6 +192,12 @@ def build_select(f: EventFilter) -> Select[tuple[EventRow]]:
         stmt = stmt.where(_near_clause(f.near[0], f.near[1], f.km))
     if f.text:
         stmt = stmt.where(_text_clause(f.text.strip()))
+    if f.sub_event_type:
+        stmt = stmt.where(_ci_equals(EventRow.sub_event_type, f.sub_event_type))
+    if f.target:
+        stmt = stmt.where(_own_or_mentions(f.target.strip(), ("actor2", "assoc_actor_2", "notes")))
+    if f.keyword:
+        stmt = stmt.where(_own_or_mentions(f.keyword.strip(), ("notes",)))
     if not f.include_historical:
         stmt = stmt.where(EventRow.historical == false())
     stmt = stmt.order_by(EventRow.event_date.desc().nulls_last(), EventRow.created_at.desc(), EventRow.id)
