@@ -37,8 +37,16 @@ class ActorEntry:
 
 @dataclass(frozen=True, slots=True)
 class ActorTable:
-    pattern: re.Pattern[str]  # one alternation; group names index `entries`
-    entries: tuple[ActorEntry, ...]
+    """Aliases indexed by their first word, so a sentence is only tried where an alias could start."""
+
+    by_first_word: dict[str, tuple[tuple[re.Pattern[str], ActorEntry], ...]]  # longest alias first
+
+    def match_at(self, text: str, pos: int, word: str) -> tuple[re.Match[str], ActorEntry] | None:
+        for pattern, entry in self.by_first_word.get(word, ()):
+            m = pattern.match(text, pos)
+            if m:
+                return m, entry
+        return None
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -81,7 +89,7 @@ def out_of_scope_pattern() -> re.Pattern[str]:
 def _alias_regex(alias: str, exact_case: bool) -> str:
     """Spelling-tolerant regex for an alias: hyphens/spaces and apostrophes are interchangeable."""
     parts = re.split(r"[\s\-]+", alias.strip())
-    body = r"[\s\-]+".join(re.escape(p).replace("'", "['’ʿʾ`]?").replace("’", "['’ʿʾ`]?") for p in parts)
+    body = r"[\s\-]+".join(re.sub(r"['’ʿʾ`]", lambda _: "['’ʿʾ`]?", re.escape(p)) for p in parts)
     body = body.replace(r"al[\s\-]+", r"al[\s\-]?")
     if exact_case:
         return f"(?-i:{body})"
@@ -96,7 +104,7 @@ def actor_table() -> ActorTable:
         if not Path(extra).is_file():
             raise ConfigError(f"SITROOM_ACTORS_FILE={extra}: no such file")
         sources.append(Path(extra))
-    aliases: list[tuple[str, int]] = []  # (regex, entry index)
+    aliases: list[tuple[str, str, int]] = []  # (regex, alias as written, entry index)
     entries: list[ActorEntry] = []
     for source in sources:
         try:
@@ -106,18 +114,29 @@ def actor_table() -> ActorTable:
         for raw in data.get("actor", []):
             entries.append(ActorEntry(raw["name"], raw["type"], generic=False))
             for alias in raw.get("aliases", []):
-                aliases.append((_alias_regex(alias, False), len(entries) - 1))
+                aliases.append((_alias_regex(alias, False), alias, len(entries) - 1))
             for alias in raw.get("exact_case", []):
-                aliases.append((_alias_regex(alias, True), len(entries) - 1))
+                aliases.append((_alias_regex(alias, True), alias, len(entries) - 1))
         for name, raw in data.get("generic", {}).items():
             entries.append(ActorEntry(name, raw["type"], generic=True))
             for noun in raw["nouns"]:
-                aliases.append((_alias_regex(noun, False), len(entries) - 1))
+                aliases.append((_alias_regex(noun, False), noun, len(entries) - 1))
+    index: dict[str, list[tuple[int, re.Pattern[str], ActorEntry]]] = {}
+    for rx, raw, entry_index in aliases:
+        compiled = re.compile(rf"(?:{rx})(?![\w-])", re.I)
+        index.setdefault(_first_word(raw), []).append((len(raw), compiled, entries[entry_index]))
     # Longest alias first so "Islamic State group" wins over "Islamic State".
-    aliases.sort(key=lambda a: -len(a[0]))
-    pattern = "|".join(f"(?P<a{i}_{index}>{rx})" for i, (rx, index) in enumerate(aliases))
-    return ActorTable(re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.I), tuple(entries))
+    return ActorTable({word: tuple((p, e) for _, p, e in sorted(items, key=lambda t: -t[0]))
+                       for word, items in index.items()})
 
 
-def entry_for_group(table: ActorTable, group_name: str) -> ActorEntry:
-    return table.entries[int(group_name.rsplit("_", 1)[1])]
+APOSTROPHES_RE = re.compile(r"['’ʿʾ`]")
+
+
+def word_key(word: str) -> str:
+    """How a word is looked up: lower case, apostrophes dropped ("Kata'ib" and "Kataib" meet)."""
+    return APOSTROPHES_RE.sub("", word.lower())
+
+
+def _first_word(alias: str) -> str:
+    return word_key(re.split(r"[^\w'’ʿʾ`]+", alias.strip(), maxsplit=1)[0])

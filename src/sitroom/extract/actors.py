@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitroom.codebook.loader import actor_table, entry_for_group
+from sitroom.codebook.loader import actor_table, word_key
 
 # Demonyms that qualify generic nouns: "Iraqi soldiers" -> Military Forces of Iraq.
 DEMONYMS = {
@@ -24,6 +24,7 @@ DEMONYMS = {
 _DEMONYM_RE = re.compile(r"(?:\b(?P<d>iraqi|syrian|turkish|iranian|american|u\.s\.|us|israeli|russian|afghan|pakistani|"
                          r"indian|nigerian|somali|yemeni|saudi|lebanese|libyan|egyptian|jordanian|malian|sudanese|"
                          r"ukrainian|palestinian|french|british)\s+(?:[a-z]+\s+)?)$", re.I)
+WORD_RE = re.compile(r"\w[\w'’ʿʾ`]*")
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|came under|come under|got)\s+(?:\w+\s+){0,2}$", re.I)
 PASSIVE_TRIGGER_RE = re.compile(r"(?:came|come|comes|coming) under\b", re.I)
 TARGET_PREP_RE = re.compile(r"\b(?:targeting|targeted|against|on|at|attacked|hit|struck|killed|killing|kidnapped|abducted|"
@@ -56,9 +57,17 @@ class Roles:
 
 def find_actors(sentence: str) -> list[ActorMention]:
     table = actor_table()
-    found = []
-    for m in table.pattern.finditer(sentence):
-        entry = entry_for_group(table, m.lastgroup or "")
+    found: list[ActorMention] = []
+    resume = 0
+    for word in WORD_RE.finditer(sentence):
+        pos = word.start()
+        if pos < resume or (pos and (sentence[pos - 1].isalnum() or sentence[pos - 1] in "-_")):
+            continue
+        hit = table.match_at(sentence, pos, word_key(word.group()))
+        if hit is None:
+            continue
+        m, entry = hit
+        resume = m.end()
         start, country = m.start(), None
         if entry.generic:
             demonym = _DEMONYM_RE.search(sentence, 0, m.start())
@@ -76,7 +85,11 @@ def find_actors(sentence: str) -> list[ActorMention]:
 
 def _same_phrase(sentence: str, named: ActorMention, generic: ActorMention) -> bool:
     gap = sentence[named.end:generic.start]
-    return bool(re.fullmatch(r"[\s-]*(?:[a-z]+[\s-]+){0,2}", gap)) and "," not in gap
+    return bool(_PHRASE_GAP_RE.fullmatch(gap))
+
+
+# Between a name and its head noun only modifiers may stand: "ISIS suicide bombers", not "ISIS and the army".
+_PHRASE_GAP_RE = re.compile(r"[\s-]*(?:(?!(?:and|or|with|by|against|on|at|in|of|to|from|the|a|an|but|as|for)\b)[a-z]+[\s-]+){0,2}")
 
 
 def fill_country(template: str, country: str | None) -> str:
