@@ -56,10 +56,16 @@ def extract_from(items: Iterable[Document | InputError], on_error: ErrorSink,
         yield item, events
 
 
-def claims_in(doc: Document, strict: bool = False) -> list[TallyClaim]:
-    """Running-count statements in `doc`; a failure here costs the claims, never the document."""
+def claims_in(doc: Document, events: list[Event] | None = None, strict: bool = False) -> list[TallyClaim]:
+    """Running-count statements in `doc`; a failure here costs the claims, never the document.
+
+    A report without a published date counts "as of" its own newest current incident: "today's
+    attack was the 21st" is dated by the attack the report is about.
+    """
     try:
-        return extract_tally_claims(doc)
+        as_of = doc.published or max((e.event_date for e in events or () if e.event_date and not e.historical),
+                                     default=None)
+        return extract_tally_claims(doc, as_of=as_of)
     except Exception:  # noqa: BLE001 - batch boundary, as in extract_from
         if strict:
             raise
@@ -103,7 +109,7 @@ def ingest(store, items: Iterable[Document | InputError], on_error: ErrorSink | 
             yield item
 
     for doc, events in extract_from(fresh(items), record_error, strict=strict):
-        result = store.add_document(doc, events, claims_in(doc, strict))
+        result = store.add_document(doc, events, claims_in(doc, events, strict))
         if result.skipped:
             report.documents_skipped += 1
         else:

@@ -59,6 +59,9 @@ _ABSOLUTE_DATE = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\d{4}-\d{1,2}-\d{1,2}|\b\d{1,2}/\d{1,2}\b", re.IGNORECASE)
 
+_GENERIC_PLACE_WORDS = re.compile(
+    r"\b(?:international|air ?base|base|airport|market|square|camp|city|district|province|governorate)\b")
+
 _POINT_FIELDS = ("location", "latitude", "longitude", "geo_precision", "geonameid")
 _AREA_FIELDS = ("country", "country_code", "admin1", "admin2")
 _FIRST_FIELDS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2")
@@ -140,13 +143,15 @@ def bboxes(lat: float, lon: float, km: float) -> tuple[BBox, ...]:
 def location_key(name: str | None) -> str | None:
     """The location name folded for comparison when coordinates are missing (None for no name).
 
-    `skeleton` folds romanisation variants (Yusufiya / Yusufiyah / al-Yusufiyah); a skeleton
-    shorter than three letters says too little, so the normalised name is used instead.
+    `skeleton` folds romanisation variants (Yusufiya / Yusufiyah / al-Yusufiyah); generic words
+    ("air base", "market", "international airport") go first, so "Ain al-Asad air base" and
+    "Ayn al-Asad" meet.  A one-letter skeleton says too little: the normalised name stands in.
     """
     if not name or not name.strip():
         return None
-    key = skeleton(name)
-    return key if len(key) >= 3 else (normalize(name) or None)
+    bare = _GENERIC_PLACE_WORDS.sub(" ", normalize(name)).strip() or normalize(name)
+    key = skeleton(bare)
+    return key if len(key) >= 2 else (normalize(name) or None)
 
 
 def has_place(e: EventLike) -> bool:
@@ -228,7 +233,19 @@ def _dates_compatible(a: EventLike, b: EventLike) -> float:
         return 0.0
     if (a.time_precision or 1) > 1 or (b.time_precision or 1) > 1:
         return 0.5
-    return SOFT_DAY_SCORE if date_is_relative(a) or date_is_relative(b) else 0.0
+    # Only the later date may be the relative one: a "last night" post resolved against the
+    # next morning's publication date lands a day late, never a day early.
+    later = a if a.event_date > b.event_date else b
+    return SOFT_DAY_SCORE if date_is_relative(later) else 0.0
+
+
+def dates_conflict(a: EventLike, b: EventLike) -> bool:
+    """Both reports state an absolute day (precision 1) and the days differ: not one incident."""
+    if a.event_date is None or b.event_date is None or a.event_date == b.event_date:
+        return False
+    if (a.time_precision or 1) > 1 or (b.time_precision or 1) > 1:
+        return False
+    return not date_is_relative(a) and not date_is_relative(b)
 
 
 def _types_compatible(a: EventLike, b: EventLike) -> float:

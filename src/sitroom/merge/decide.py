@@ -7,6 +7,9 @@ store, evaluation, benchmarks) both call `choose()`, so the two can never disagr
   report and "Bab Sharqi" in another still both reach the event.
 * Analyst decisions are keyed by mention ids.  A forced merge wins over every rule; a forced
   split removes the event from the candidates.
+* Single link is checked by complete link on stated dates: a report that gives an absolute
+  day cannot join an event any of whose reports gives another absolute day, however well it
+  matches one loosely dated report (which would otherwise chain two incidents together).
 * A report with no place may only join when exactly one event qualifies: on a busy day a
   placeless "roadside bomb hit a convoy" could belong to any of several.
 """
@@ -19,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sitroom.merge.cluster import MERGE_KM, has_place, haversine_km, location_key, match_score
+from sitroom.merge.cluster import MERGE_KM, dates_conflict, has_place, haversine_km, location_key, match_score
 
 
 @dataclass(slots=True)
@@ -70,7 +73,7 @@ def choose(m: Any, candidates: Sequence[Candidate], decisions: Decisions | None 
     banned = decisions.split_from(m.id)
     scored: list[tuple[float, bool, int, Candidate]] = []
     for i, c in enumerate(candidates):
-        if any(x.id in banned for x in c.mentions):
+        if any(x.id in banned for x in c.mentions) or any(dates_conflict(m, x) for x in c.mentions):
             continue
         best = max(((match_score(m, x, km), has_place(x)) for x in c.mentions), default=(0.0, False))
         if best[0] > 0.0:
