@@ -101,6 +101,10 @@ def is_metonym(text: str, end: int) -> bool:
     return bool(_METONYM_NEXT.match(text, end) or _BASED.match(text[end:end + 8]))
 
 
+# Words after which a capitalised name is a place: the cue that licenses a looser spelling match.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|from|towards?|(?:north|south|east|west)(?:east|west)?(?:ern)?(?: of)?|"
+                              r"city of|town of|village of|province of|outskirts of|district of)\s+(?:the\s+)?$", re.I)
+
 # Words that may follow a place name inside a longer capitalised run ("Kirkuk Province").
 _PLACE_TAIL = frozenset("province governorate city county district region state valley river mountains airport "
                         "base camp road highway square bridge island islands".split())
@@ -174,6 +178,10 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
                     break
             key = normalize(span)
             if (gazetteer.has(key) or gazetteer.has(strip_article(key))) and _acronym_ok(span, gazetteer):
+                hit = (k, span)
+                break
+            if _LOCATIVE_BEFORE.search(text, max(0, start - 30), start) and gazetteer.fuzzy(span):
+                # a spelling the gazetteer lacks ("Naseriyah"), where the sentence says a place follows
                 hit = (k, span)
                 break
         if hit is None:
