@@ -79,8 +79,17 @@ def find_actors(sentence: str) -> list[ActorMention]:
         if mention.generic and found and not found[-1].generic and _same_phrase(sentence, found[-1], mention):
             # "Islamic State fighters", "ISIS militants": the name says who; the noun adds nothing
             continue
+        if not mention.generic and found and found[-1].generic and AFFILIATION_RE.fullmatch(
+                sentence, found[-1].end, mention.start):
+            # "a suicide bomber from Ansar al-Sunnah", "men belonging to ISIL": the group is the actor
+            found[-1] = mention
+            continue
         found.append(mention)
     return found
+
+
+AFFILIATION_RE = re.compile(r"\s*,?\s*(?:(?:suspected\s+|alleged\s+)?(?:members?|fighters?|militants?)\s+of|from|of|belonging to|"
+                            r"affiliated (?:with|to)|linked to|loyal to|allied (?:with|to)|tied to)\s+(?:the\s+)?", re.I)
 
 
 def _same_phrase(sentence: str, named: ActorMention, generic: ActorMention) -> bool:

@@ -128,25 +128,33 @@ def _set_actors(event: Event, doc: Document, triggers: list[SentenceAnalysis],
         if claim.channel and claim.channel_start is not None and claim.channel_end is not None:
             event.set("claim_channel", claim.channel, _rel(doc, claim_at, claim.channel_start, claim.channel_end))
     protest = event.event_type in (PROTESTS, RIOTS)
-    for a in triggers:
+    suspect = next(((a, a.attributed) for a in sentences if a.attributed is not None), None)
+    for index, a in enumerate(triggers):
         roles = a.classification.roles if a.classification else None
         if roles is None:
             continue
         if protest:
             _set_protest_actors(event, doc, a, country)
             continue
-        if event.actor1 is None and roles.perpetrator is not None:
-            _set_actor(event, doc, a, "actor1", roles.perpetrator, country)
+        if index == 1 and event.actor1 is None and suspect is not None:
+            # who the report blames outranks a guess from a sentence further down
+            _set_actor(event, doc, suspect[0], "actor1", suspect[1], country)
+        perpetrator = roles.perpetrator
+        if event.actor1 is None and perpetrator is not None and not _implausible_perpetrator(event, perpetrator):
+            _set_actor(event, doc, a, "actor1", perpetrator, country)
         if event.actor2 is None and roles.target is not None and roles.target.name_in(country) != event.actor1:
             _set_actor(event, doc, a, "actor2", roles.target, country)
-    if event.actor1 is None:
-        suspect = next(((a, a.attributed) for a in sentences if a.attributed is not None), None)
-        if suspect is not None:
-            _set_actor(event, doc, suspect[0], "actor1", suspect[1], country)
+    if event.actor1 is None and suspect is not None:
+        _set_actor(event, doc, suspect[0], "actor1", suspect[1], country)
     if event.actor1 is None and event.event_type in POLITICAL_VIOLENCE_TYPES:
         event.actor1 = fill_country("Unidentified Armed Group ({country})", country)
         event.inter1 = "Rebel group"
         event.warnings.append("actor1 unnamed in the report: coded as an unidentified armed group")
+
+
+def _implausible_perpetrator(event: Event, actor: ActorMention) -> bool:
+    """Civilians are the victims of political violence in ACLED's coding, never its agents."""
+    return event.event_type in POLITICAL_VIOLENCE_TYPES and actor.actor_type == "Civilians"
 
 
 def _set_protest_actors(event: Event, doc: Document, a: SentenceAnalysis, country: str | None) -> None:

@@ -15,7 +15,8 @@ from sitroom.extract.actors import ActorMention
 NAME = (r"(?:(?:al|el|ad|ar|as|at|an|az|ash)[-‑ ])?[A-Z][\w'’.&-]*"
         r"(?:\s+(?:(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|of|the|de|wal|and the)[-‑ ]?\s*)?(?:[A-Z][\w'’.&-]*|TV))*")
 CLAIM_RE = re.compile(
-    r"(?P<who>" + NAME + r")(?:,[^,]{3,80},)?\s+(?:has\s+|have\s+|had\s+|later\s+|quickly\s+|reportedly\s+)?"
+    r"(?P<who>" + NAME + r")(?:,[^,]{3,80},)?\s+(?:(?:has|have|had|later|quickly|reportedly|both|also|jointly|separately|"
+    r"allegedly|purportedly|officially|swiftly|subsequently)\s+)*"
     r"(?:claimed|claims|claim|took|takes|take|accepted|announced|announces|announce|declared|declares|assumed|bears?)\s+"
     r"(?:\w+\s+)?(?:responsibility|credit|the attack|the bombing|the operation|the killing|the strike|the shooting|"
     r"the ambush|the targeting|targeting|it\b)"
@@ -27,7 +28,8 @@ NO_CLAIM_RE = re.compile(r"\b(?:no|none|nobody|no one|not yet|yet to)\b[^.]{0,30
 ATTRIBUTION_RE = re.compile(
     r"(?:blamed (?:it )?on|attributed to|suspected of|accused|suspect(?:ed|s)?|believed to be behind|"
     r"carried out by|behind the attack|is suspected|are suspected|was blamed|were blamed|strongly suspected|"
-    r"(?:thought|believed|said|alleged) to (?:be|have been) (?:behind|responsible)|held responsible|blames?|blamed)",
+    r"(?:thought|believed|said|alleged) to (?:be|have been) (?:behind|responsible)|held responsible|blames?|blamed|"
+    r"the work of|suspected (?:of|for|in))",
     re.I,
 )
 SAYS = r"(?:said|says|reported|reports|announced|stated|confirmed|claimed|added|told|tweeted|posted|wrote|cited)"

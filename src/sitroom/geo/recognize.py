@@ -55,6 +55,7 @@ monument palace tower camp base hotel market museum stadium
 sunni shia shiite kurd kurds kurdish arab arabs turkmen christian christians muslim muslims jew jews
 internet online twitter facebook youtube telegram google
 wadi jabal jebel jabel tall tal tell ain bir khan qasr nahr shatt hay
+al el ad ar az ash adh ath
 """.split())
 # Adjectives of nationality: never places themselves ("Iraqi forces", "Syrian army").
 _DEMONYMS = frozenset("""

@@ -193,9 +193,19 @@ def _unidentified(actor: str) -> bool:
 _SCOPE = re.compile(r"\s*\([^)]*\)")
 
 
+_STATE = re.compile(r"^(?:government|military forces|police forces|counter terrorism service|security forces)"
+                    r"\b.*\bof (?:the )?(.+)$")
+
+
 def actor_key(value: str | None) -> str:
-    """An actor name without its parenthesised scope: "Islamic State (ISIL)" -> "islamic state"."""
-    return _norm(_SCOPE.sub("", value)) if value else ""
+    """An actor name without its parenthesised scope: "Islamic State (ISIL)" -> "islamic state".
+
+    A country's state forces are one side whichever branch a report names ("Government of
+    Iraq", "Counter Terrorism Service of Iraq"): they key as "state forces of iraq".
+    """
+    key = _norm(_SCOPE.sub("", value)) if value else ""
+    state = _STATE.match(key)
+    return f"state forces of {state.group(1)}" if state else key
 
 
 def _actors_compatible(a: Any, b: Any) -> bool:
@@ -214,12 +224,16 @@ def _evidence_text(e: Any, name: str) -> str | None:
 
 
 def date_is_relative(e: Any) -> bool:
-    """True when the date was read from a relative phrase ("on Wednesday", "yesterday").
+    """True when the date was read from a relative phrase ("on Wednesday", "yesterday") or, with
+    no date span at all, taken from the publication date (a post about "last night").
 
-    No evidence at all counts as absolute: without a span we cannot tell, so stay strict.
+    A record with no evidence of any kind (typed in, or a test) is taken at its word.
     """
+    evidence = getattr(e, "evidence", None) or {}
+    if not evidence:
+        return False
     text = _evidence_text(e, "event_date")
-    return text is not None and _ABSOLUTE_DATE.search(text) is None
+    return text is None or _ABSOLUTE_DATE.search(text) is None
 
 
 def _dates_compatible(a: EventLike, b: EventLike) -> float:
