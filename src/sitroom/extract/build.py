@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
-from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
+from sitroom.codebook.acled import ARMED_ACTOR_TYPES, POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.extract.actors import ActorMention, fill_country, find_actors
 from sitroom.extract.analysis import SentenceAnalysis
 from sitroom.extract.numbers import Count
@@ -146,10 +147,36 @@ def _set_actors(event: Event, doc: Document, triggers: list[SentenceAnalysis],
             _set_actor(event, doc, a, "actor2", roles.target, country)
     if event.actor1 is None and suspect is not None:
         _set_actor(event, doc, suspect[0], "actor1", suspect[1], country)
+    if event.actor1 is None and not protest:
+        named = _named_armed_group(triggers, event.actor2, country)
+        if named is not None:
+            _set_actor(event, doc, named[0], "actor1", named[1], country)
     if event.actor1 is None and event.event_type in POLITICAL_VIOLENCE_TYPES:
         event.actor1 = fill_country("Unidentified Armed Group ({country})", country)
         event.inter1 = "Rebel group"
         event.warnings.append("actor1 unnamed in the report: coded as an unidentified armed group")
+
+
+# A group named after these words is the side attacked, fought or fled, not the attacker.
+NOT_AGENT_BEFORE_RE = re.compile(r"\b(?:against|fighting|fight|fought|from|fleeing|flee|fled|with|targeting|targeted|"
+                                 r"on|join|joining|joined|recaptured from|retaken from|held by|of)\s+(?:the\s+)?(?:so-called\s+)?$",
+                                 re.I)
+
+
+def _named_armed_group(triggers: list[SentenceAnalysis], target: str | None,
+                       country: str | None) -> tuple[SentenceAnalysis, ActorMention] | None:
+    """"an Islamic State attack", "shelling by the so-called Islamic State": when the grammar finds
+    no agent, a named armed group in the incident's own sentences that is not its target most
+    likely carried it out."""
+    for a in triggers:
+        text = a.sentence.text
+        for actor in a.actors:
+            if actor.generic or actor.actor_type not in ARMED_ACTOR_TYPES or actor.name_in(country) == target:
+                continue
+            if NOT_AGENT_BEFORE_RE.search(text, max(0, actor.start - 30), actor.start):
+                continue
+            return a, actor
+    return None
 
 
 def _implausible_perpetrator(event: Event, actor: ActorMention) -> bool:
