@@ -13,7 +13,7 @@ from sitroom.extract.actors import ActorMention
 
 # A proper name as reports write them: "Saryat Qasim al-Jabbarin", "al-Ain TV", "Sabereen News".
 NAME = (r"(?:(?:al|el|ad|ar|as|at|an|az|ash)[-‑ ])?[A-Z][\w'’.&-]*"
-        r"(?:\s+(?:(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|of|the|de|wal|and the)[-‑ ]?\s*)?(?:[A-Z][\w'’.&-]*|TV))*")
+        r"(?:\s+(?:(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|of|the|de|wal|fi|wa|li|and the)[-‑ ]?\s*)?(?:[A-Z][\w'’.&-]*|TV))*")
 CLAIM_RE = re.compile(
     r"(?P<who>" + NAME + r")(?:,[^,]{3,80},)?\s+(?:(?:has|have|had|later|quickly|reportedly|both|also|jointly|separately|"
     r"allegedly|purportedly|officially|swiftly|subsequently)\s+)*"
