@@ -28,6 +28,7 @@ from sitroom.geo.recognize import recognize
 from sitroom.geo.resolve import Span, resolve_spans
 from sitroom.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, Toponym
 
+ABROAD_MIN_POPULATION = 100_000
 _REGION_FEATURES = {"PCLI", "CONT", "ADM1", "ADM2", "MTS", "WAD"}
 _BEARINGS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
              "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315}
@@ -156,4 +157,11 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     if not options:
         return None
     home = _home_country(resolved, country_hint)
+    # A village abroad in a report about another country is far likelier a misread name than the
+    # scene ("Ayash in Deir ez-Zor" is not Ayaş in Mersin): only notable places abroad stay.
+    options = [o for o in options if home is None or o.location.place.country_code == home
+               or o.location.place.population >= ABROAD_MIN_POPULATION
+               or (o.location.place.feature_code or "") in ("PCLI", "PPLC", "ADM1")] or []
+    if not options:
+        return None
     return min(options, key=lambda o: _rank(o, home)).location

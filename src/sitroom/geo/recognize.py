@@ -23,7 +23,7 @@ from sitroom.geo.names import normalize, strip_article
 MAX_TOKENS = 5
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'‘ʿ`]|[-.](?=\w))*\.?|\d+", re.UNICODE)
 # Lowercase words that may sit inside a place name ("Tal al-Hawa", "Rio de Janeiro", "Isle of Man").
-_CONNECTORS = frozenset("al el ad ar as ash at an az adh ath de del della di da do dos das du des la le les "
+_CONNECTORS = frozenset("al el ad ar as ash at an az adh ath ez es en ed er et ul us de del della di da do dos das du des la le les "
                         "of the on upon y van von der den bin bani ibn abu umm wa".split())
 _METONYM_NEXT = re.compile(r"\s*(?:'s\s+|’s\s+)?(?:government|authorities|authority|officials?|administration|"
                            r"regime|leadership|cabinet|ministry|parliament|embassy|consulate|envoy|talks|"
