@@ -113,9 +113,15 @@ SPEAKER_BEFORE_RE = re.compile(r"\b(?:said|says|told|according to|reported|cited
                                r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
-def _is_speaker(sentence: str, actor: ActorMention) -> bool:
-    """"..., said the government": whoever reports the event is neither side of it."""
-    return bool(SPEAKER_BEFORE_RE.search(sentence, max(0, actor.start - 40), actor.start))
+SPEAKER_AFTER_RE = re.compile(r"\s*(?:'s\s+)?(?:spokes(?:man|woman|person)|officials?|statement|sources?|media|"
+                              r"command|press office)?\s*(?:has\s+|had\s+)?(?:said|says|told|reported|announced|stated|"
+                              r"confirmed|added)\b", re.I)
+
+
+def is_speaker(sentence: str, actor: ActorMention) -> bool:
+    """"..., said the government", "a coalition spokesman said": whoever reports the event is neither side of it."""
+    return bool(SPEAKER_BEFORE_RE.search(sentence, max(0, actor.start - 40), actor.start)
+                or SPEAKER_AFTER_RE.match(sentence, actor.end))
 
 
 OBJECT_BEFORE_RE = re.compile(r"\b(?:on|against|at|with|targeting|near|in|of|from|for|to|into|toward|towards|between|"
@@ -149,7 +155,7 @@ def _subject(sentence: str, before: list[ActorMention]) -> ActorMention:
 
 def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int) -> Roles:
     """Perpetrator and target of the violent act whose trigger starts at `trigger_start`."""
-    speakers = [a for a in actors if _is_speaker(sentence, a)]
+    speakers = [a for a in actors if is_speaker(sentence, a)]
     actors = [a for a in actors if a not in speakers]
     perpetrator = target = None
     for actor in actors:

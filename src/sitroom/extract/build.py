@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 
 from sitroom.codebook.acled import ARMED_ACTOR_TYPES, POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
-from sitroom.extract.actors import ActorMention, fill_country, find_actors
+from sitroom.extract.actors import ActorMention, fill_country, find_actors, is_speaker
 from sitroom.extract.analysis import SentenceAnalysis
 from sitroom.extract.numbers import Count
 from sitroom.extract.place import country_name, locate_sentence
@@ -173,7 +173,7 @@ def _named_armed_group(triggers: list[SentenceAnalysis], target: str | None,
         for actor in a.actors:
             if actor.generic or actor.actor_type not in ARMED_ACTOR_TYPES or actor.name_in(country) == target:
                 continue
-            if NOT_AGENT_BEFORE_RE.search(text, max(0, actor.start - 30), actor.start):
+            if NOT_AGENT_BEFORE_RE.search(text, max(0, actor.start - 30), actor.start) or is_speaker(text, actor):
                 continue
             return a, actor
     return None

@@ -69,6 +69,10 @@ def _condition_holds(rule: Rule, sentence: str, match: re.Match[str], roles: Rol
         return _armed_target(sentence, match, roles)
     if need == "civ_target":
         return not _armed_target(sentence, match, roles)
+    if need == "two_armed_parties":
+        sides = {a.template for a in (roles.perpetrator, roles.target, *roles.others)
+                 if a is not None and a.actor_type in ARMED_ACTOR_TYPES and not a.template.startswith("Government")}
+        return len(sides) >= 2
     if need == "armed_actor":
         return any(a.actor_type in ARMED_ACTOR_TYPES and not (a.generic and a.actor_type == "State forces"
                                                                and a.template.startswith("Government"))
