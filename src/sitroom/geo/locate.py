@@ -29,7 +29,9 @@ from sitroom.geo.resolve import Span, resolve_spans
 from sitroom.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, Toponym
 
 ABROAD_MIN_POPULATION = 100_000
-_REGION_FEATURES = {"PCLI", "CONT", "ADM1", "ADM2", "MTS", "WAD"}
+_REGION_FEATURES = {"PCLI", "CONT", "ADM1", "ADM2"}
+# Valleys, mountains and the like: a place of its own, but never a point; always "near" (2).
+_AREA_FEATURES = {"MT", "MTS", "HLL", "HLLS", "WAD", "VAL", "RDGE", "PLN", "DSRT"}
 _BEARINGS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
              "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315}
 _DIRS = "|".join(sorted((re.escape(k) for k in _BEARINGS), key=len, reverse=True))
@@ -93,6 +95,8 @@ def _option(text: str, t: Toponym, lo: int) -> _Option:
     start = t.start
     if (place.feature_code or "") in _REGION_FEATURES:
         return _Option(Location(place, GEO_REGION, t.start, t.end, t.text), False)
+    if (place.feature_code or "") in _AREA_FEATURES:
+        return _Option(Location(place, GEO_NEAR, t.start, t.end, t.text), False)
     rel = _RELATIVE.search(before)
     if rel:
         start = t.start - len(before) + rel.start()

@@ -39,6 +39,17 @@ W_CONTAINER_NEXT = 6.0  # "X, Louisiana"
 W_CONTAINER_DOC = 2.0  # the region is named somewhere in the text
 W_REGION_SHADOWED = -4.0  # "Kirkuk" alone is the city, not the province of the same name
 W_REGION_NAMED = 4.0  # "Kirkuk province": now the region is meant
+W_FEATURE_NAMED = 5.0  # "the Gara mountains", "Ain al-Asad air base": the kind of place is said
+# A noun right after a name says what kind of place it is; GeoNames feature codes of that kind.
+_FEATURE_CUES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (re.compile(r"\s+(?:mountains?|mount|range|hills?|heights|peak)\b", re.I), frozenset({"MT", "MTS", "HLL", "HLLS", "PK", "RDGE"})),
+    (re.compile(r"\s+(?:valley|wadi)\b", re.I), frozenset({"VAL", "WAD"})),
+    (re.compile(r"\s+(?:river|stream)\b", re.I), frozenset({"STM"})),
+    (re.compile(r"\s+(?:lake|reservoir)\b", re.I), frozenset({"LK", "RSV"})),
+    (re.compile(r"\s+(?:dam)\b", re.I), frozenset({"DAM"})),
+    (re.compile(r"\s+(?:air ?base|airbase|base|camp|barracks)\b", re.I), frozenset({"MILB", "AIRB", "CMP", "INSM"})),
+    (re.compile(r"\s+(?:airport|airfield)\b", re.I), frozenset({"AIRP", "AIRF", "AIRB"})),
+)
 _REGION_WORD = re.compile(r"\s*(?:province|governorate|region|state|district|county|oblast|prefecture|"
                           r"department|parish|muhafazat)\b", re.I)
 # Words around a name that the gazetteer does not carry: "northern Iraq", "Nineveh province".
@@ -196,6 +207,13 @@ def _focus(toponyms: Sequence[Toponym]) -> Place | None:
     return next(t.place for t in toponyms if t.place and (t.place.name, t.place.latitude, t.place.longitude) == key)
 
 
+def _feature_named(text: str, end: int) -> frozenset[str]:
+    for cue, codes in _FEATURE_CUES:
+        if cue.match(text, end):
+            return codes
+    return frozenset()
+
+
 def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint: str | None = None,
                   guess_unknown: bool = True) -> list[Toponym]:
     """Resolve exactly the given spans.
@@ -216,10 +234,14 @@ def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint:
             region_named = bool(_REGION_WORD.match(text, s.end)) or bool(_REGION_WORD.search(text[s.start:s.end]))
             shadowed = set() if region_named else _shadowed_regions(cs)
 
-            def total(c: Candidate, near=near, shadowed=shadowed, region_named=region_named) -> float:
+            kinds = _feature_named(text, s.end)
+
+            def total(c: Candidate, near=near, shadowed=shadowed, region_named=region_named, kinds=kinds) -> float:
                 s = score(c, ctx, near) + (W_REGION_SHADOWED if c.id in shadowed else 0.0)
                 if region_named and c.place.feature_code in ("ADM1", "ADM2"):
                     s += W_REGION_NAMED
+                if c.place.feature_code in kinds:
+                    s += W_FEATURE_NAMED
                 return s
 
             best = max(cs, key=total).place
