@@ -146,3 +146,19 @@ def test_countries_sit_at_geonames_points(gazetteer):
 
 def test_fuzzy_spelling_outside_romanised_countries_needs_a_near_match(gazetteer):
     assert not [c for c in gazetteer.fuzzy("Helmet") if c.place.country_code == "US"]
+
+
+
+def test_a_village_the_gazetteer_lacks_is_coded_at_the_nearest_named_town(gazetteer):
+    text = "A bomb hit a police patrol in Qaryat Zzyzx, south Baghdad, on Monday."
+    loc = locate(text, 0, len(text), "IQ", gazetteer)
+    assert loc is not None
+    assert loc.place.name == "Qaryat Zzyzx"
+    assert loc.geo_precision == GEO_NEAR
+    assert loc.place.country_code == "IQ"
+    assert abs(loc.place.latitude - 33.34) < 0.2
+
+
+def test_a_kind_of_place_noun_picks_the_matching_feature(gazetteer):
+    places = _names("Troops moved into the Gara mountains of Duhok province.", gazetteer)
+    assert places["Gara"].country_code == "IQ"

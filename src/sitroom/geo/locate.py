@@ -124,6 +124,37 @@ def _rank(o: _Option, home: str | None) -> tuple:
     return (abroad, kind, o.is_anchor, loc.place.population)
 
 
+_NAME = r"(?:(?:al|el|ad|ar|as|at|an|az)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|at|an|az)-)?[A-Z][\w'’-]+){0,3}"
+# Words that mark a capitalised name as a place even when the gazetteer does not know it.
+_UNLISTED = (
+    re.compile(rf"\b(?:village|town|hamlet|neighbou?rhood|district|suburb|area|camp|region) of (?:the )?(?P<name>{_NAME})"),
+    re.compile(rf"\b(?P<name>{_NAME}) (?:village|neighbou?rhood|district|suburb|camp)\b"),
+    re.compile(rf"\b(?:in|near|at) (?P<name>{_NAME}),? (?:in |near )?(?:the )?(?:north|south|east|west|central|northern|southern|"
+               rf"eastern|western)(?:east|west)?(?:ern)? (?:of )?(?:the )?[A-Z]"),
+)
+
+
+def _unlisted_places(text: str, start: int, end: int, options: list[_Option], gazetteer: Gazetteer) -> list[_Option]:
+    """Villages and neighbourhoods the gazetteer lacks, coded as ACLED does: their own name at the
+    point of the nearest place the sentence does resolve, with geo_precision 2."""
+    anchors = [o for o in options if o.location.geo_precision != GEO_REGION]
+    if not anchors:
+        return []
+    found = []
+    for pattern in _UNLISTED:
+        for m in pattern.finditer(text, start, end):
+            name_start, name_end = m.span("name")
+            if any(o.location.start < name_end and name_start < o.location.end for o in options):
+                continue  # the gazetteer knows it after all
+            anchor = min(anchors, key=lambda o: abs(o.location.start - name_start)).location.place
+            if any(c.place.country_code == anchor.country_code for c in gazetteer.candidates(m.group("name"), fuzzy=False)):
+                continue  # a known place of that country: resolution had its chance
+            place = Place(m.group("name"), anchor.latitude, anchor.longitude, anchor.country_code, anchor.country,
+                          anchor.admin1, anchor.admin2, None, "PPL", 0)
+            found.append(_Option(Location(place, GEO_NEAR, name_start, name_end, m.group("name")), False))
+    return found
+
+
 def _home_country(resolved: tuple, country_hint: str | None) -> str | None:
     """The country a report is about: its hint, else the one its resolved places mostly lie in."""
     if country_hint:
@@ -158,14 +189,13 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
         if any(t.start < e and s < t.end for s, e in exclude):
             continue
         options.append(_option(text, t, start))
-    if not options:
-        return None
     home = _home_country(resolved, country_hint)
     # A village abroad in a report about another country is far likelier a misread name than the
     # scene ("Ayash in Deir ez-Zor" is not Ayaş in Mersin): only notable places abroad stay.
     options = [o for o in options if home is None or o.location.place.country_code == home
                or o.location.place.population >= ABROAD_MIN_POPULATION
-               or (o.location.place.feature_code or "") in ("PCLI", "PPLC", "ADM1")] or []
+               or (o.location.place.feature_code or "") in ("PCLI", "PPLC", "ADM1")]
     if not options:
         return None
+    options += _unlisted_places(text, start, end, options, gazetteer)
     return min(options, key=lambda o: _rank(o, home)).location
