@@ -103,3 +103,36 @@ def test_event_round_trips_through_its_dict(sentences):
     doc = Document(text="\n".join(sentences), published=date(2021, 2, 10))
     for event in extract_events(doc):
         assert type(event).from_dict(event.to_dict()) == event
+
+
+@pytest.mark.parametrize(("text", "span_end"), [
+    ("KABUL, Afghanistan (Jan. 25, 2013) - Troops arrested two men.", 37),
+    ("BAGHDAD, Feb. 10, 2021 — A bomb exploded.", 24),
+    ("BAGHDAD (Jan 21, 2021) — Twin blasts hit a market.", 25),
+])
+def test_datelines_are_found(text, span_end):
+    from sitroom.extract.dateline import find_dateline
+
+    assert find_dateline(text) == (0, span_end)
+
+
+def test_the_dateline_date_anchors_yesterday_instead_of_dating_the_event():
+    doc = Document(text="KABUL, Afghanistan (Jan. 25, 2013) - Afghan forces arrested a Taliban leader in "
+                        "Kandahar yesterday.", published=date(2013, 1, 25))
+    (event,) = extract_events(doc)
+    assert event.event_date == date(2013, 1, 24)
+
+
+def test_the_dateline_city_is_not_the_scene_when_the_story_names_another_place():
+    doc = Document(text="KABUL, Afghanistan (Feb. 3, 2013) - Afghan forces killed three insurgents in an operation "
+                        "in Kandahar on Saturday.", published=date(2013, 2, 3), country_hint="AF")
+    (event,) = extract_events(doc)
+    assert event.location and "Kandahar" in event.location
+
+
+def test_the_dateline_city_is_the_scene_when_the_story_names_no_place():
+    doc = Document(text="BAGHDAD, Jan. 21, 2021 —\n\nTwo suicide bombers attacked a crowded market on Thursday.",
+                   published=date(2021, 1, 21))
+    (event,) = extract_events(doc)
+    assert event.location == "Baghdad"
+    assert any("dateline" in w for w in event.warnings)

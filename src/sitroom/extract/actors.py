@@ -98,7 +98,8 @@ def _same_phrase(sentence: str, named: ActorMention, generic: ActorMention) -> b
 
 
 # Between a name and its head noun only modifiers may stand: "ISIS suicide bombers", not "ISIS and the army".
-_PHRASE_GAP_RE = re.compile(r"[\s-]*(?:(?!(?:and|or|with|by|against|on|at|in|of|to|from|the|a|an|but|as|for)\b)[a-z]+[\s-]+){0,2}")
+_PHRASE_GAP_RE = re.compile(r"[\s-]*(?:(?!(?:and|or|with|by|against|on|at|in|of|to|from|the|a|an|but|as|for|one|two|three|four|"
+                            r"five|six|seven|eight|nine|ten|several|dozens|many|some)\b|[a-z]+(?:ed|ing)\b)[a-z]+[\s-]+){0,2}")
 
 
 def fill_country(template: str, country: str | None) -> str:

@@ -66,15 +66,18 @@ class SentenceAnalysis:
         return (explicit or resolved or [None])[0]
 
 
-def analyse(sentence: Sentence, published: date | None) -> SentenceAnalysis:
+def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int] | None = None) -> SentenceAnalysis:
     text = sentence.text
+    # offsets of the dateline inside this sentence (it only ever opens the first one)
+    skip = (max(0, dateline[0] - sentence.start), dateline[1] - sentence.start) if dateline and \
+        dateline[0] < sentence.end and sentence.start < dateline[1] else None
     actors = find_actors(text)
     classification = classify(text, actors)
     trigger_start = classification.start if classification else 0
     return SentenceAnalysis(
         sentence=sentence,
         classification=classification,
-        dates=find_dates(text, published),
+        dates=[d for d in find_dates(text, published) if skip is None or not (skip[0] <= d.start < skip[1])],
         casualties=find_casualties(text),
         claim=find_claim(text),
         sources=find_sources(text),
@@ -86,6 +89,7 @@ def analyse(sentence: Sentence, published: date | None) -> SentenceAnalysis:
                                                            and bool(TOPIC_RE.search(text, 0, trigger_start))),
         separate=bool(SEPARATE_RE.match(text)),
         headline=is_headline(sentence),
+        extra={"dateline": (sentence.start + skip[0], sentence.start + skip[1])} if skip else {},
     )
 
 

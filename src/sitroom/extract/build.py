@@ -9,7 +9,7 @@ from sitroom.codebook.acled import ARMED_ACTOR_TYPES, POLITICAL_VIOLENCE_TYPES, 
 from sitroom.extract.actors import ActorMention, fill_country, find_actors, is_speaker
 from sitroom.extract.analysis import SentenceAnalysis
 from sitroom.extract.numbers import Count
-from sitroom.extract.place import country_name, locate_sentence
+from sitroom.extract.place import country_name, dateline_location, locate_sentence
 from sitroom.model import GEO_REGION, PRECISION_DAY, Document, Event, Evidence
 
 HISTORICAL_DAYS = 45  # an incident dated this long before the report is background, not news
@@ -22,7 +22,7 @@ def build_event(doc: Document, triggers: list[SentenceAnalysis], context: list[S
     event = Event(doc_id=doc.id, mention_start=sentences[0].sentence.start, mention_end=sentences[-1].sentence.end)
     _set_type(event, doc, triggers, context)
     _set_date(event, doc, triggers, context)
-    _set_place(event, doc, triggers, context)
+    _set_place(event, doc, triggers, context, first)
     _set_actors(event, doc, triggers, sentences)
     _set_casualties(event, doc, triggers, context)
     _set_sources(event, doc, sentences)
@@ -80,11 +80,17 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
         event.historical = True
 
 
-def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis]) -> None:
+def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis],
+               first: bool) -> None:
     block = triggers[0].sentence.block
     candidates = [loc for a in triggers if (loc := locate_sentence(doc, a)) is not None]
     if not candidates:
         candidates = [loc for a in context if a.sentence.block == block and (loc := locate_sentence(doc, a)) is not None]
+    if not candidates and first:
+        filed = dateline_location(doc)
+        if filed is not None:
+            candidates = [filed]
+            event.warnings.append("location is the dateline's city: the report names no other place")
     if not candidates:
         _set_country_only(event, doc)
         return

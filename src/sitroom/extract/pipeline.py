@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.extract.analysis import SentenceAnalysis, analyse
 from sitroom.extract.build import build_event
+from sitroom.extract.dateline import find_dateline
 from sitroom.extract.place import distance_km, locate_sentence
 from sitroom.extract.segment import split_sentences
 from sitroom.model import Document, Event
@@ -48,7 +49,8 @@ class Mention:
 
 def extract_events(doc: Document) -> list[Event]:
     """Every incident the document reports, each field with its evidence span."""
-    analyses = [analyse(s, doc.published) for s in split_sentences(doc.text)]
+    dateline = find_dateline(doc.text)
+    analyses = [analyse(s, doc.published, dateline) for s in split_sentences(doc.text)]
     mentions = group_mentions(analyses, doc)
     events = [build_event(doc, m.triggers, m.context, index == 0) for index, m in enumerate(mentions)]
     return [e for e in events if e is not None]

@@ -7,6 +7,7 @@ from functools import cache
 
 from sitroom import geo
 from sitroom.extract.analysis import SentenceAnalysis
+from sitroom.extract.dateline import find_dateline
 from sitroom.model import Document, Place
 
 _UNSET = object()
@@ -34,9 +35,25 @@ def locate_sentence(doc: Document, a: SentenceAnalysis):  # -> geo.Location | No
         return cached
     s = a.sentence
     actors = [(s.start + m.start, s.start + m.end) for m in a.actors if not m.generic]
-    location = geo.locate(doc.text, s.start, s.end, doc.country_hint, geo.get_gazetteer(), exclude=actors)
+    dateline = a.extra.get("dateline")
+    gazetteer = geo.get_gazetteer()
+    location = geo.locate(doc.text, s.start, s.end, doc.country_hint, gazetteer, exclude=actors + ([dateline] if dateline else []))
+    if dateline:
+        # the filing city is the scene only when the story names no other place in its country
+        with_dateline = geo.locate(doc.text, s.start, s.end, doc.country_hint, gazetteer, exclude=actors)
+        if location is None or (with_dateline is not None
+                                and with_dateline.place.country_code != location.place.country_code):
+            location = with_dateline
     a.extra["location"] = location
     return location
+
+
+def dateline_location(doc: Document):  # -> geo.Location | None
+    """Where the report was filed, for an incident whose own sentences name no place."""
+    span = find_dateline(doc.text)
+    if span is None:
+        return None
+    return geo.locate(doc.text, span[0], span[1], doc.country_hint, geo.get_gazetteer())
 
 
 def distance_km(a: Place, b: Place) -> float:

@@ -1,0 +1,24 @@
+"""Wire-story datelines: "KABUL, Afghanistan (Jan. 25, 2013) –", "BAGHDAD, Feb. 10, 2021 —".
+
+A dateline says where the report was filed and when, not where or when the event happened: its
+date anchors "yesterday" (ingest reads it as the published date) and its place is only a fallback
+for the event's location.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_PLACE = r"(?:[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}|[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+){0,2})"
+DATELINE_RE = re.compile(
+    rf"\A\s*{_PLACE}(?:,\s*[A-Z][A-Za-z .'’-]{{2,40}}?)?\s*"
+    rf"(?:\(\s*{_DATE}\s*\)|,\s*{_DATE})?\s*(?:\([A-Za-z .]{{2,30}}\)\s*)?[-–—:]+\s"
+)
+
+
+def find_dateline(text: str) -> tuple[int, int] | None:
+    """The span of the dateline that opens the text, if any."""
+    m = DATELINE_RE.match(text)
+    return m.span() if m else None
