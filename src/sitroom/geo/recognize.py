@@ -37,6 +37,7 @@ who why how which while after before during since until as at by for from in int
 but if so not no yes all any some many most more much other another such every each both either neither one two
 three four five six seven eight nine ten first second third last next new old good great big little long high
 january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow
 mr mrs ms dr sir lord lady president prime minister general gen col colonel capt captain sgt lt major king queen
 prince princess sheikh imam pope saint st mount police army navy air force forces military government state
