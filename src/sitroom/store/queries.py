@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, and_, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from sitroom.codebook.acled import EVENT_TYPES, SUB_EVENT_TYPES
 from sitroom.errors import ConfigError
 from sitroom.merge.cluster import bboxes, haversine_km
 from sitroom.store.schema import DocumentRow, EventRow, MentionRow
@@ -37,7 +38,8 @@ _ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "claimed
 class EventFilter:
     """What `Store.query_events` returns; every criterion is optional and they combine with AND.
 
-    * `event_type` matches `event_type` or `sub_event_type` (case-insensitive, whole value);
+    * `event_type` matches `event_type` or `sub_event_type`: an ACLED name exactly, anything else as a
+      case-insensitive fragment;
     * `actor` is a substring of actor1/actor2/assoc actors/claimed_by of the event or any mention;
     * `country` is a country name or an ISO 3166-1 alpha-2 code;
     * `near` (lat, lon) with `km` keeps events within that distance (events without coordinates drop);
@@ -139,6 +141,17 @@ def _ci_equals(column: Any, value: str) -> Any:
     return func.lower(column) == value.strip().lower()
 
 
+_TYPE_NAMES = frozenset(n.lower() for n in (*EVENT_TYPES, *SUB_EVENT_TYPES))
+
+
+def _type_matches(column: Any, value: str) -> Any:
+    """An ACLED type name matches exactly ("Attack" is not "missile attack"); anything else is a
+    case-insensitive fragment ("remote explosive", "protest")."""
+    if value.strip().lower() in _TYPE_NAMES:
+        return _ci_equals(column, value)
+    return column.icontains(value.strip(), autoescape=True)
+
+
 def _actor_clause(model: Any, needle: str) -> Any:
     return or_(*(getattr(model, c).icontains(needle, autoescape=True) for c in _ACTOR_COLUMNS))
 
@@ -177,8 +190,8 @@ def build_select(f: EventFilter) -> Select[tuple[EventRow]]:
     if f.until is not None:
         stmt = stmt.where(EventRow.event_date <= f.until)
     if f.event_type:
-        stmt = stmt.where(or_(_ci_equals(EventRow.event_type, f.event_type),
-                              _ci_equals(EventRow.sub_event_type, f.event_type)))
+        stmt = stmt.where(or_(_type_matches(EventRow.event_type, f.event_type),
+                              _type_matches(EventRow.sub_event_type, f.event_type)))
     if f.actor:
         needle = f.actor.strip()
         in_mentions = exists(select(MentionRow.id).where(MentionRow.event_id == EventRow.id,
