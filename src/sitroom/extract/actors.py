@@ -30,7 +30,15 @@ PASSIVE_TRIGGER_RE = re.compile(r"(?:came|come|comes|coming) under\b", re.I)
 TARGET_PREP_RE = re.compile(r"\b(?:targeting|targeted|against|on|at|attacked|hit|struck|killed|killing|kidnapped|abducted|"
                             r"shot|ambushed|stormed|shelled|bombed|wounding|injuring|arrested|detained)\s+(?:\w+\s+){0,3}$",
                             re.I)
-BY_RE = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+BY_RE = re.compile(r"\bby\s+(?:the\s+)?(?:so-called\s+)?(?:\w+\s+){0,2}$", re.I)
+# "a position held by X", "a base used by X": the by-phrase names an owner, not whoever acted
+STATIVE_BY_RE = re.compile(r"\b(?:held|controlled|run|used|owned|manned|operated|led|backed|supported|funded|guarded|"
+                           r"occupied|garrisoned|housed|inhabited|populated|dominated|administered)\s+by\b", re.I)
+
+
+def _word_end(sentence: str, start: int) -> int:
+    m = re.match(r"\S+", sentence[start:])
+    return start + (m.end() if m else 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,16 +162,19 @@ def _subject(sentence: str, before: list[ActorMention]) -> ActorMention:
     return before[-1]
 
 
-def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int) -> Roles:
-    """Perpetrator and target of the violent act whose trigger starts at `trigger_start`."""
+def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int,
+                 trigger_end: int | None = None) -> Roles:
+    """Perpetrator and target of the violent act whose trigger spans `trigger_start`..`trigger_end`."""
     speakers = [a for a in actors if is_speaker(sentence, a)]
     actors = [a for a in actors if a not in speakers]
     perpetrator = target = None
+    if trigger_end is None:
+        trigger_end = _word_end(sentence, trigger_start)
     for actor in actors:
-        # "attacked by X", "a bomb planted by X": the agent follows the act closely, in the same clause
-        between = sentence[trigger_start:actor.start]
-        if (actor.start > trigger_start and len(between) <= 60 and not re.search(r"[;,]|\b(?:and|but|which|who)\b", between)
-                and BY_RE.search(sentence[:actor.start]) and perpetrator is None):
+        # "attacked by X", "a bomb planted by X": the agent follows the act itself ("a position held by X" is no agent)
+        between = sentence[trigger_end:actor.start]
+        if (actor.start >= trigger_end and perpetrator is None and len(between) <= 60 and BY_RE.search(between)
+                and not re.search(r"[;,]|\b(?:and|but|which|who)\b", between) and not STATIVE_BY_RE.search(between)):
             perpetrator = actor
     if perpetrator is None:
         perpetrator = _passive_agent(sentence, actors)

@@ -28,7 +28,8 @@ BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|m
                            r"is meant to|are meant to|continues? to|has (?:repeatedly|frequently|often)|have (?:repeatedly|"
                            r"frequently|often)|campaign|the threat of|highlights?|anniversary|commemorat\w*|remember\w*|"
                            r"in the last \w+ (?:days|weeks|months)|is one of|are part of|is part of|are a part of|"
-                           r"is yet to|recent (?:\w+ )?(?:attacks|bombings|strikes|killings|clashes|incidents|violence))\b", re.I)
+                           r"is yet to|recent (?:\w+ )?(?:attacks|bombings|strikes|killings|clashes|incidents|violence)|"
+                           r"has long|have long|for years|routinely|regularly|typically|usually|(?:which|who) carry out)\b", re.I)
 # The incident is the topic of talk, not the news: "discussed ... the recent attacks", "condemned the bombing".
 TOPIC_RE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|talk(?:ed|s)? about|review(?:ed|s)?|address(?:ed)?|denounc\w*|condemn\w*|"
                       r"deplor\w*|commemorat\w*|mourn\w*|marked the anniversary|sanctions?|accus\w*|allegation\w*|alleged|"

@@ -42,13 +42,18 @@ def _rel(doc: Document, a: SentenceAnalysis, start: int, end: int) -> Evidence:
 
 
 WEAPON_PRIORITY = 70  # rules from Grenade up name the weapon, which decides the sub-type
+# "The assault came two days after the double suicide bombing": that weapon belongs to another event.
+OTHER_EVENT_BEFORE_RE = re.compile(r"\b(?:after|before|since|following|like|unlike|than|in the wake of|similar to|"
+                                   r"recalling|reminiscent of)\b[^.;]*$", re.I)
 
 
 def _set_type(event: Event, doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis]) -> None:
     """The most specific rule among the incident's sentences; a back-reference ("the two bombers
     blew themselves up") may sharpen the weapon but never turns a protest into a bombing."""
     refining = [a for a in context if a.anaphoric and not a.background and a.classification
-                and a.classification.priority >= WEAPON_PRIORITY]
+                and a.classification.priority >= WEAPON_PRIORITY
+                and not OTHER_EVENT_BEFORE_RE.search(a.sentence.text, max(0, a.classification.start - 60),
+                                                     a.classification.start)]
     lead = triggers[0].classification
     if lead is None or lead.event_type not in POLITICAL_VIOLENCE_TYPES:
         refining = []

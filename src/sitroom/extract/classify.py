@@ -50,7 +50,7 @@ def classify(sentence: str, actors: list[ActorMention]) -> Classification | None
         for match in rule.pattern.finditer(sentence):
             if HYPOTHETICAL_RE.search(sentence, 0, match.start()):
                 continue
-            roles = assign_roles(sentence, actors, match.start())
+            roles = assign_roles(sentence, actors, match.start(), match.end())
             if _condition_holds(rule, sentence, match, roles, protest):
                 return Classification(rule.sub_event_type, event_type_of(rule.sub_event_type) or "", rule.priority,
                                       match.start(), match.end(), roles)
