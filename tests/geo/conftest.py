@@ -1,4 +1,8 @@
-"""One small regional gazetteer per test session, built into a temporary SITROOM_HOME."""
+"""One small regional gazetteer per test session, built into a temporary folder.
+
+Tests pass it explicitly; it is never installed as the process-wide gazetteer, so tests of other
+stages keep the full one (a regional build lacks, say, Afghanistan).
+"""
 
 import pytest
 
@@ -11,11 +15,6 @@ TEST_COUNTRIES = ("IQ", "SY", "US", "EG", "FR", "GB", "JO")
 
 @pytest.fixture(scope="session")
 def gazetteer(tmp_path_factory) -> Gazetteer:
-    home = tmp_path_factory.mktemp("sitroom-home")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SITROOM_HOME", str(home))
+    home = tmp_path_factory.mktemp("sitroom-geo")
     path = geo.build_gazetteer(home / "gazetteer.sqlite", countries=TEST_COUNTRIES)
-    geo.get_gazetteer.cache_clear()
-    yield Gazetteer(path, auto_build=False)
-    geo.get_gazetteer.cache_clear()
-    mp.undo()
+    return Gazetteer(path, auto_build=False)

@@ -62,7 +62,9 @@ def names(store: Store, populated: dict[str, str], f: EventFilter) -> list[str]:
     (EventFilter(since=date(2024, 1, 1), until=date(2024, 2, 29)), ["damascus", "erbil"]),
     (EventFilter(event_type="explosions/remote violence"), ["damascus", "erbil", "soleimani"]),
     (EventFilter(event_type="AIR/DRONE STRIKE"), ["damascus", "soleimani"]),
-    (EventFilter(event_type="Air"), []),  # type matches the whole value, not a prefix
+    (EventFilter(event_type="Air"), ["damascus", "soleimani"]),  # not an ACLED name: a fragment matches
+    (EventFilter(event_type="drone"), ["damascus", "soleimani"]),
+    (EventFilter(event_type="Attack"), []),  # an ACLED name matches exactly, not "... missile attack"
     (EventFilter(actor="islamic state"), ["mosul"]),
     (EventFilter(actor="unit 82"), ["damascus"]),  # associated actor
     (EventFilter(actor="awliya"), ["damascus"]),  # claimed_by

@@ -128,7 +128,7 @@ _NAME = r"(?:(?:al|el|ad|ar|as|at|an|az)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|
 # Words that mark a capitalised name as a place even when the gazetteer does not know it.
 _UNLISTED = (
     re.compile(rf"\b(?:village|town|hamlet|neighbou?rhood|district|suburb|area|camp|region) of (?:the )?(?P<name>{_NAME})"),
-    re.compile(rf"\b(?P<name>{_NAME}) (?:village|neighbou?rhood|district|suburb|camp)\b"),
+    re.compile(rf"\b(?P<name>{_NAME}) (?:village|neighbou?rhood|district|suburb|camp|area)\b"),
     re.compile(rf"\b(?:in|near|at) (?P<name>{_NAME}),? (?:in |near )?(?:the )?(?:north|south|east|west|central|northern|southern|"
                rf"eastern|western)(?:east|west)?(?:ern)? (?:of )?(?:the )?[A-Z]"),
 )
@@ -136,8 +136,9 @@ _UNLISTED = (
 
 def _unlisted_places(text: str, start: int, end: int, options: list[_Option], gazetteer: Gazetteer) -> list[_Option]:
     """Villages and neighbourhoods the gazetteer lacks, coded as ACLED does: their own name at the
-    point of the nearest place the sentence does resolve, with geo_precision 2."""
-    anchors = [o for o in options if o.location.geo_precision != GEO_REGION]
+    point of the nearest place the sentence does resolve, with geo_precision 2 (3 when that place
+    is only a province or country)."""
+    anchors = [o for o in options if o.location.geo_precision != GEO_REGION] or options
     if not anchors:
         return []
     found = []
@@ -151,7 +152,8 @@ def _unlisted_places(text: str, start: int, end: int, options: list[_Option], ga
                 continue  # a known place of that country: resolution had its chance
             place = Place(m.group("name"), anchor.latitude, anchor.longitude, anchor.country_code, anchor.country,
                           anchor.admin1, anchor.admin2, None, "PPL", 0)
-            found.append(_Option(Location(place, GEO_NEAR, name_start, name_end, m.group("name")), False))
+            precision = GEO_REGION if (anchor.feature_code or "") in _REGION_FEATURES else GEO_NEAR
+            found.append(_Option(Location(place, precision, name_start, name_end, m.group("name")), False))
     return found
 
 

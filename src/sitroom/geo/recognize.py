@@ -57,6 +57,8 @@ sunni shia shiite kurd kurds kurdish arab arabs turkmen christian christians mus
 internet online twitter facebook youtube telegram google
 wadi jabal jebel jabel tall tal tell ain bir khan qasr nahr shatt hay
 al el ad ar az ash adh ath
+popular mobilization mobilisation revolutionary guard guards front brigade brigades battalion units unit movement
+liberation resistance defense defence security special operations command commander coalition alliance media
 """.split())
 # Adjectives of nationality: never places themselves ("Iraqi forces", "Syrian army").
 _DEMONYMS = frozenset("""
@@ -106,6 +108,8 @@ def is_metonym(text: str, end: int) -> bool:
 # Words after which a capitalised name is a place: the cue that licenses a looser spelling match.
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|from|towards?|(?:north|south|east|west)(?:east|west)?(?:ern)?(?: of)?|"
                               r"city of|town of|village of|province of|outskirts of|district of)\s+(?:the\s+)?$", re.I)
+
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:province|governorate|district|city|town|village|region|area|sub-?district)\b", re.I)
 
 # Words that may follow a place name inside a longer capitalised run ("Kirkuk Province").
 _PLACE_TAIL = frozenset("province governorate city county district region state valley river mountains airport "
@@ -182,7 +186,8 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
             if (gazetteer.has(key) or gazetteer.has(strip_article(key))) and _acronym_ok(span, gazetteer):
                 hit = (k, span)
                 break
-            if _LOCATIVE_BEFORE.search(text, max(0, start - 30), start) and gazetteer.fuzzy(span):
+            if (_LOCATIVE_BEFORE.search(text, max(0, start - 30), start) or _PLACE_NOUN_AFTER.match(text, start + len(span))) \
+                    and gazetteer.fuzzy(span):
                 # a spelling the gazetteer lacks ("Naseriyah"), where the sentence says a place follows
                 hit = (k, span)
                 break
