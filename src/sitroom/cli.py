@@ -319,9 +319,11 @@ def _register_extensions() -> None:
     """Commands that live beside their stage (analysis, gazetteer management) join the app here."""
     from sitroom.analyze.cli import register as register_analysis
     from sitroom.geo.cli import register as register_geo
+    from sitroom.web.cli import register as register_web
 
     register_analysis(app)
     register_geo(gazetteer_app)
+    register_web(app)
 
 
 _register_extensions()

@@ -31,6 +31,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Inputs larger than this are rejected with an error instead of being read."),
     Setting("default_country", "",
             "ISO 3166-1 alpha-2 hint used when a report gives none (empty: no hint)."),
+    Setting("write_token", "",
+            "Token the web desk requires for edits (corrections, merges, splits); empty: the desk is read-only."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
