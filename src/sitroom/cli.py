@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -17,13 +16,15 @@ import typer
 from rich.console import Console
 
 from sitroom import settings
+from sitroom.cli_common import DbOption, err_console
+from sitroom.cli_common import fail as _fail
+from sitroom.cli_common import parse_date as _date
 from sitroom.errors import InputError, SitroomError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="sitroom: conflict reports in; coded, geocoded, deduplicated events out.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Build and inspect the place-name gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
-err_console = Console(stderr=True)
 
 
 class InputFormat(StrEnum):
@@ -46,25 +47,10 @@ class ExportFormat(StrEnum):
 
 TABLE_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "country",
                  "fatalities", "claimed_by")
-DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite path (env SITROOM_DATABASE_URL).")]
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def _report_error(error: InputError) -> None:
     err_console.print(f"[red]error[/red]: {error}", highlight=False, soft_wrap=True)
-
-
-def _fail(exc: SitroomError) -> typer.Exit:
-    err_console.print(f"[red]error[/red]: {exc}", highlight=False, soft_wrap=True)
-    return typer.Exit(2)
 
 
 @app.command()

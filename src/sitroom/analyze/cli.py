@@ -8,30 +8,16 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from sitroom import settings
+from sitroom.cli_common import DbOption
+from sitroom.cli_common import fail as _fail
+from sitroom.cli_common import parse_date as _date
 from sitroom.errors import SitroomError
-
-DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite path (env SITROOM_DATABASE_URL).")]
-
-
-def _fail(exc: Exception) -> typer.Exit:
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(2)
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def _point(near: str | None) -> tuple[float, float] | None:

@@ -13,9 +13,9 @@ from typing import Annotated
 import typer
 
 from sitroom import settings
+from sitroom.cli_common import DbOption
+from sitroom.cli_common import fail as _fail
 from sitroom.errors import SitroomError
-
-DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite path (env SITROOM_DATABASE_URL).")]
 
 
 class ReportFormat(StrEnum):
@@ -28,10 +28,6 @@ def write_token() -> str | None:
     """The write token (setting `write_token`, env SITROOM_WRITE_TOKEN); empty means read-only."""
     return settings.get("write_token") or None
 
-
-def _fail(exc: Exception) -> typer.Exit:
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(2)
 
 
 def serve(db: DbOption = None,
