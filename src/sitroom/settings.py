@@ -31,6 +31,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Inputs larger than this are rejected with an error instead of being read."),
     Setting("default_country", "",
             "ISO 3166-1 alpha-2 hint used when a report gives none (empty: no hint)."),
+    Setting("tile_url", "",
+            "XYZ tile URL template drawn under the country outlines on the desk, e.g. an internal tile server "
+            "(https://tiles.example/{z}/{x}/{y}.png); empty: outlines only, fully offline."),
     Setting("write_token", "",
             "Token the web desk requires for edits (corrections, merges, splits); empty: the desk is read-only."),
 )

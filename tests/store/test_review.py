@@ -118,6 +118,16 @@ def test_false_positive_mark_and_undo(store: Store, add) -> None:
     assert store.get_event(ev.id) is not None  # nothing was deleted
 
 
+def test_a_false_positive_leaves_listings_tallies_and_exports(store: Store, add) -> None:
+    from sitroom.store import EventFilter
+
+    _, (ev,) = add()
+    review.mark_false_positive(store, ev.id, author="rana")
+    assert ev.id not in {e.id for e in store.query_events()}
+    assert ev.id in {e.id for e in store.query_events(EventFilter(include_false_positives=True))}
+    assert store.get_event(ev.id) is not None
+
+
 def _two_events(store: Store):
     a_doc = make_doc()
     a = make_event(a_doc, location="Mosul")

@@ -242,3 +242,29 @@ def test_xss_report_is_escaped_in_html(client, xss_event_id: str) -> None:
     assert "<script>window.__xss" not in page
     assert "&lt;script&gt;window.__xss" in page
     assert 'onerror="window' not in page
+
+
+def test_a_configured_tile_server_is_offered_to_the_map_and_allowed_by_the_policy(monkeypatch, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from sitroom.store import open_store
+    from sitroom.web.app import create_app
+
+    monkeypatch.setenv("SITROOM_TILE_URL", "https://tiles.internal.example/{z}/{x}/{y}.png")
+    client = TestClient(create_app(open_store(f"sqlite:///{tmp_path / 'empty.db'}")))
+    page = client.get("/")
+    assert page.status_code == 200
+    assert 'data-tile-url="https://tiles.internal.example/{z}/{x}/{y}.png"' in page.text
+    assert "img-src 'self' data: https://tiles.internal.example;" in page.headers["content-security-policy"]
+
+
+def test_without_a_tile_server_the_map_needs_no_other_origin(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from sitroom.store import open_store
+    from sitroom.web.app import create_app
+
+    client = TestClient(create_app(open_store(f"sqlite:///{tmp_path / 'empty.db'}")))
+    page = client.get("/")
+    assert 'data-tile-url=""' in page.text
+    assert "img-src 'self' data:;" in page.headers["content-security-policy"]

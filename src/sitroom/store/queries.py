@@ -65,6 +65,7 @@ class EventFilter:
     sub_event_type: str | None = None
     target: str | None = None
     keyword: str | None = None
+    include_false_positives: bool = False  # events an analyst marked as not real incidents
 
     def __post_init__(self) -> None:
         if self.limit is not None and self.limit < 0:
@@ -182,9 +183,12 @@ def _own_or_mentions(needle: str, columns: tuple[str, ...]) -> Any:
     return or_(clause(EventRow), in_mentions)
 
 
-def build_select(f: EventFilter) -> Select[tuple[EventRow]]:
+def build_select(f: EventFilter, exclude_ids: Iterable[str] = ()) -> Select[tuple[EventRow]]:
     """The SQL part of a filter (everything except the exact distance, which needs Python)."""
     stmt = select(EventRow)
+    excluded = list(exclude_ids)
+    if excluded:
+        stmt = stmt.where(EventRow.id.not_in(excluded))
     if f.since is not None:
         stmt = stmt.where(EventRow.event_date >= f.since)
     if f.until is not None:
@@ -219,16 +223,24 @@ def build_select(f: EventFilter) -> Select[tuple[EventRow]]:
     return stmt
 
 
+def false_positive_ids_in(connection: Any) -> set[str]:
+    from sitroom.store.review import false_positive_ids_on  # review builds on this module
+
+    return false_positive_ids_on(connection)
+
+
 def run_query(session: Session, f: EventFilter) -> list[StoredEvent]:
     """Rows for `f`, newest first, as StoredEvents with their documents."""
     if f.limit == 0:
         return []
+    # tallies, exports and listings leave out what an analyst ruled not to be an incident
+    excluded = () if f.include_false_positives else false_positive_ids_in(session.connection())
     if f.near is None:
-        rows = list(session.scalars(build_select(f)))
+        rows = list(session.scalars(build_select(f, excluded)))
     else:
         lat, lon = f.near
         rows = []
-        for row in session.scalars(build_select(f)):
+        for row in session.scalars(build_select(f, excluded)):
             if haversine_km(lat, lon, row.latitude, row.longitude) <= f.km:  # type: ignore[arg-type]
                 rows.append(row)
                 if f.limit is not None and len(rows) >= f.limit:

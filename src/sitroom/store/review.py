@@ -180,8 +180,12 @@ def is_false_positive(revisions: Sequence[Revision]) -> bool:
 def false_positive_ids(store: Any) -> set[str]:
     """Events currently marked as false positives."""
     with store.engine.connect() as conn:
-        ids = list(conn.scalars(select(RevisionRow.event_id).where(RevisionRow.field == FALSE_POSITIVE).distinct()))
-        return {eid for eid in ids if is_false_positive(_revisions(_history_rows(conn, eid)))}
+        return false_positive_ids_on(conn)
+
+
+def false_positive_ids_on(conn: Any) -> set[str]:
+    ids = list(conn.scalars(select(RevisionRow.event_id).where(RevisionRow.field == FALSE_POSITIVE).distinct()))
+    return {eid for eid in ids if is_false_positive(_revisions(_history_rows(conn, eid)))}
 
 
 # --- keeping pins through recomputes --------------------------------------------------------------

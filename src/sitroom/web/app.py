@@ -9,6 +9,7 @@ a Content-Security-Policy forbids inline scripts as a second line of defence.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +20,21 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from sitroom import __version__
+from sitroom import __version__, settings
 from sitroom.errors import SitroomError
 from sitroom.store.review import ReviewError
 from sitroom.web import api, filters
 from sitroom.web.evidence import report_segments
 
 HERE = Path(__file__).parent
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+def content_security_policy(tile_url: str | None) -> str:
+    """Same-origin everything; images may also come from the configured tile server, if any."""
+    tiles = ""
+    if tile_url:
+        origin = re.match(r"(https?://[^/{]+)", tile_url)
+        tiles = f" {origin.group(1)}" if origin else ""
+    return (f"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:{tiles}; "
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
 def vendor_dirs() -> dict[str, Path]:
@@ -55,13 +62,15 @@ def create_app(store: Any, write_token: str | None = None) -> FastAPI:
                   description="Conflict events: JSON, GeoJSON and CSV; review actions need the write token.")
     app.state.store = store
     app.state.write_token = write_token or None
+    app.state.tile_url = settings.get("tile_url") or None
+    csp = content_security_policy(app.state.tile_url)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # .html: autoescaped
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Any:
         response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Content-Security-Policy", csp)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
@@ -106,7 +115,7 @@ def create_app(store: Any, write_token: str | None = None) -> FastAPI:
             problem = str(exc)
         return templates.TemplateResponse(request, "desk.html", {
             "writable": bool(app.state.write_token), "problem": problem, "params": request.query_params,
-            "types": api.facets(request), "version": __version__})
+            "types": api.facets(request), "version": __version__, "tile_url": app.state.tile_url or ""})
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: str) -> HTMLResponse:

@@ -94,6 +94,7 @@ def parse(params: Mapping[str, str]) -> DeskFilter:
         since=since, until=until, event_type=p.get("type"), sub_event_type=p.get("sub_type"), actor=p.get("actor"),
         country=p.get("country"), admin1=p.get("admin1"), text=p.get("q"),
         include_historical=_bool("historical", p["historical"]) if "historical" in p else False,
+        include_false_positives=_bool("false_positives", p["false_positives"]) if "false_positives" in p else False,
     )
     return DeskFilter(
         query=query,

@@ -26,12 +26,16 @@
   var map = L.map("map", { worldCopyJump: true, preferCanvas: false, minZoom: 2, maxZoom: 14 }).setView([33.3, 44.0], 6);
   window.sitroomMap = map;
   map.attributionControl.addAttribution("Outlines: Natural Earth (public domain)");
+  // An analyst's own tile server, where one exists; the outlines then draw as lines over it.
+  var tileUrl = document.getElementById("map").getAttribute("data-tile-url") || "";
+  if (/^(https?:\/\/|\/)/.test(tileUrl)) { L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(map); }
   fetch("/api/basemap.geojson").then(function (r) { return r.json(); }).then(function (gj) {
     L.geoJSON(gj, {
       style: function (f) {
         var wanted = (new URLSearchParams(location.search).get("country") || "").toUpperCase();
         var focus = f.properties && wanted.length === 2 && f.properties.iso === wanted;
-        return { color: "#8b8b8b", weight: focus ? 1.4 : 0.7, fillColor: focus ? "#fbf7ee" : "#efece4", fillOpacity: 1 };
+        return { color: "#8b8b8b", weight: focus ? 1.4 : 0.7, fillColor: focus ? "#fbf7ee" : "#efece4",
+                 fillOpacity: tileUrl ? 0 : 1 };
       },
       interactive: false
     }).addTo(map).bringToBack();
