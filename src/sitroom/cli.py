@@ -126,10 +126,14 @@ def _wide_console() -> Console:
 
 
 def _cell(value) -> str:
+    from sitroom.report.export import spreadsheet_safe
+
     if value is None:
         return ""
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, str):
+        return str(spreadsheet_safe(value))
     return str(value)
 
 

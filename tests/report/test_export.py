@@ -118,3 +118,13 @@ def test_export_from_a_store(tmp_path) -> None:
         text, _ = export(store.query_events(), "acled-csv")
     row = next(csv.DictReader(io.StringIO(text)))
     assert (row["event_type"], row["iso"], row["location"]) == ("Battles", "368", "Mosul")
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("-cmd", "'-cmd"), ("Baghdad", "Baghdad"), (-80.5, -80.5), (3, 3), (None, None),
+])
+def test_csv_cells_never_run_as_formulas(value, expected):
+    from sitroom.report.export import spreadsheet_safe
+
+    assert spreadsheet_safe(value) == expected

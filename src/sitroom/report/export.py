@@ -118,12 +118,23 @@ def acled_row(e: StoredEvent) -> dict[str, Any]:
     return row
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Report text is untrusted: a cell that a spreadsheet would run as a formula is quoted.
+    Numbers (negative longitudes included) pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_acled_csv(events: Iterable[StoredEvent], out: TextIO) -> ExportResult:
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
     for e in events:
-        writer.writerow(acled_row(e))
+        writer.writerow({k: spreadsheet_safe(v) for k, v in acled_row(e).items()})
         n += 1
     return ExportResult(n)
 
