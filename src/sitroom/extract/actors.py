@@ -134,7 +134,7 @@ def is_speaker(sentence: str, actor: ActorMention) -> bool:
 
 
 OBJECT_BEFORE_RE = re.compile(r"\b(?:on|against|at|with|targeting|near|in|of|from|for|to|into|toward|towards|between|"
-                              r"among|including|by|the)\s+(?:the\s+)?$", re.I)
+                              r"among|including|by)\s+(?:the\s+)?$", re.I)
 CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s*(?:while|but|and|as|after|before|when|which|who)\b|\b(?:while|but|whereas)\b")
 
 
@@ -173,8 +173,10 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int,
     for actor in actors:
         # "attacked by X", "a bomb planted by X": the agent follows the act itself ("a position held by X" is no agent)
         between = sentence[trigger_end:actor.start]
-        if (actor.start >= trigger_end and perpetrator is None and len(between) <= 60 and BY_RE.search(between)
-                and not re.search(r"[;,]|\b(?:and|but|which|who)\b", between) and not STATIVE_BY_RE.search(between)):
+        # a parenthetical agent keeps its commas: "a bomb, planted by Islamic State, exploded"
+        clause = re.sub(r"^\s*,\s*(?=(?:\w+\s+){0,2}by\b)", " ", between)
+        if (actor.start >= trigger_end and perpetrator is None and len(between) <= 60 and BY_RE.search(clause)
+                and not re.search(r"[;,]|\b(?:and|but|which|who)\b", clause) and not STATIVE_BY_RE.search(clause)):
             perpetrator = actor
     if perpetrator is None:
         perpetrator = _passive_agent(sentence, actors)

@@ -156,6 +156,10 @@ def _set_actors(event: Event, doc: Document, triggers: list[SentenceAnalysis],
             _set_actor(event, doc, a, "actor1", perpetrator, country)
         if event.actor2 is None and roles.target is not None and roles.target.name_in(country) != event.actor1:
             _set_actor(event, doc, a, "actor2", roles.target, country)
+    if suspect is not None and not suspect[1].generic and (event.actor1 is None or _is_unnamed(event.actor1)) \
+            and event.claimed_by is None:
+        # "killed by unidentified gunmen ... Islamic State is suspected": the blamed group, not "gunmen"
+        _set_actor(event, doc, suspect[0], "actor1", suspect[1], country)
     if event.actor1 is None and suspect is not None:
         _set_actor(event, doc, suspect[0], "actor1", suspect[1], country)
     if event.actor1 is None and not protest:
@@ -188,6 +192,10 @@ def _named_armed_group(triggers: list[SentenceAnalysis], target: str | None,
                 continue
             return a, actor
     return None
+
+
+def _is_unnamed(actor: str) -> bool:
+    return actor.startswith("Unidentified Armed Group")
 
 
 def _implausible_perpetrator(event: Event, actor: ActorMention) -> bool:

@@ -23,7 +23,7 @@ CLAIM_RE = re.compile(
     r"|(?P<who2>" + NAME + r")(?:,[^,]{3,80},)?\s+said\s+(?:that\s+)?it\s+(?:had\s+)?(?:carried out|was behind|conducted|launched|"
     r"staged|executed|perpetrated)",
 )
-CLAIMED_BY_RE = re.compile(r"\bclaimed by\s+(?:the\s+)?(?P<who>" + NAME + ")")
+CLAIMED_BY_RE = re.compile(r"\bclaimed\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?P<who>" + NAME + ")")
 NO_CLAIM_RE = re.compile(r"\b(?:no|none|nobody|no one|not yet|yet to)\b[^.]{0,30}\bclaim", re.I)
 ATTRIBUTION_RE = re.compile(
     r"(?:blamed (?:it )?on|attributed to|suspected of|accused|suspect(?:ed|s)?|believed to be behind|"
