@@ -60,3 +60,23 @@ def test_source_chain():
 def test_according_to():
     names = [s.name for s in find_sources("Two were killed, according to police sources.")]
     assert names == ["police sources"]
+
+
+@pytest.mark.parametrize(("sentence", "actor1"), [
+    ("A civilian was killed in a blast as a bomb, planted by Islamic State, exploded south of Kirkuk.", "Islamic State (ISIL)"),
+    ("An Iraqi army commander was killed in an Islamic State bomb blast.", "Islamic State (ISIL)"),
+    ("Islamic State militants attacked a position held by the Popular Mobilization Forces.", "Islamic State (ISIL)"),
+    ("A suicide bomber from Ansar al-Sunnah detonated his vest at a base in Mosul.", "Ansar al-Islam"),
+    ("A soldier was killed by unidentified gunmen; the Islamic State is suspected of the attack.", "Islamic State (ISIL)"),
+    ("Turkey's military said the Islamic State group killed five Turkish soldiers.", "Islamic State (ISIL)"),
+    ("Islamic State kills at least 30 people in the town.", "Islamic State (ISIL)"),
+])
+def test_perpetrator_is_actor1(sentence, actor1):
+    from datetime import date
+
+    from sitroom.extract import extract_events
+    from sitroom.model import Document
+
+    (event,) = [e for e in extract_events(Document(text=sentence, published=date(2016, 1, 1), country_hint="IQ"))
+                if not e.historical]
+    assert event.actor1 == actor1

@@ -127,9 +127,17 @@ SPEAKER_AFTER_RE = re.compile(r"\s*(?:'s\s+)?(?:spokes(?:man|woman|person)|offic
                               r"confirmed|added)\b", re.I)
 
 
+CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:)]|$|\b(?:on|in|of|late|early|yesterday|today|last|this|according|"
+                           r"spokes\w+|officials?|sources?|statement|media)\b)", re.I)
+ACCORDING_TO_RE = re.compile(r"\baccording to\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def is_speaker(sentence: str, actor: ActorMention) -> bool:
-    """"..., said the government", "a coalition spokesman said": whoever reports the event is neither side of it."""
-    return bool(SPEAKER_BEFORE_RE.search(sentence, max(0, actor.start - 40), actor.start)
+    """"..., said the government", "a coalition spokesman said": whoever reports the event is neither side of it.
+    ("Turkey said the Islamic State group killed ..." names a speaker and then an actor.)"""
+    after_said = SPEAKER_BEFORE_RE.search(sentence, max(0, actor.start - 40), actor.start)
+    return bool((after_said and CLAUSE_END_RE.match(sentence, actor.end))
+                or ACCORDING_TO_RE.search(sentence, max(0, actor.start - 40), actor.start)
                 or SPEAKER_AFTER_RE.match(sentence, actor.end))
 
 
@@ -154,12 +162,22 @@ def _clause_start(sentence: str, trigger_start: int) -> int:
     return breaks[-1] if breaks else 0
 
 
-def _subject(sentence: str, before: list[ActorMention]) -> ActorMention:
-    """The clause's subject: the first actor not governed by a preposition ("X attacked Y using rockets")."""
+PATIENT_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:was|were|has been|have been|had been|is|are|got)\s+"
+                              r"(?:\w+\s+)?(?:killed|injured|wounded|shot|hurt|kidnapped|abducted|executed|targeted|"
+                              r"attacked|hit|arrested|detained|captured|beheaded|ambushed|martyred)\b", re.I)
+
+
+def _subject(sentence: str, before: list[ActorMention]) -> ActorMention | None:
+    """The clause's subject: the first actor not governed by a preposition ("X attacked Y using rockets")
+    and not the subject of a passive verb ("a commander was killed in an IS bomb blast": a victim)."""
     for actor in before:
-        if not OBJECT_BEFORE_RE.search(sentence, max(0, actor.start - 25), actor.start):
-            return actor
-    return before[-1]
+        if OBJECT_BEFORE_RE.search(sentence, max(0, actor.start - 25), actor.start):
+            continue
+        if PATIENT_AFTER_RE.match(sentence, actor.end):
+            continue
+        return actor
+    agents = [a for a in before if not PATIENT_AFTER_RE.match(sentence, a.end)]
+    return agents[-1] if agents else None
 
 
 def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int,
@@ -174,12 +192,15 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int,
         # "attacked by X", "a bomb planted by X": the agent follows the act itself ("a position held by X" is no agent)
         between = sentence[trigger_end:actor.start]
         # a parenthetical agent keeps its commas: "a bomb, planted by Islamic State, exploded"
-        clause = re.sub(r"^\s*,\s*(?=(?:\w+\s+){0,2}by\b)", " ", between)
+        clause = re.sub(r"\s*,\s*(?=(?:\w+\s+){0,2}by\b)", " ", between)
         if (actor.start >= trigger_end and perpetrator is None and len(between) <= 60 and BY_RE.search(clause)
                 and not re.search(r"[;,]|\b(?:and|but|which|who)\b", clause) and not STATIVE_BY_RE.search(clause)):
             perpetrator = actor
     if perpetrator is None:
         perpetrator = _passive_agent(sentence, actors)
+    if perpetrator is None:
+        perpetrator = next((a for a in actors if not a.generic and a.start >= trigger_end
+                            and AFFILIATION_RE.fullmatch(sentence, trigger_end, a.start)), None)
     clause_start = _clause_start(sentence, trigger_start)
     before = [a for a in actors if clause_start <= a.start and a.end <= trigger_start and a is not perpetrator]
     after = [a for a in actors if a.start >= trigger_start and a is not perpetrator]
