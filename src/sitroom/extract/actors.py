@@ -96,7 +96,8 @@ def find_actors(sentence: str) -> list[ActorMention]:
     return found
 
 
-AFFILIATION_RE = re.compile(r"\s*,?\s*(?:(?:suspected\s+|alleged\s+)?(?:members?|fighters?|militants?)\s+of|from|of|belonging to|"
+AFFILIATION_RE = re.compile(r"\s*,?\s*(?:(?:believed|thought|said|suspected|alleged)\s+to\s+be\s+(?:members?\s+)?(?:of|from)|"
+                            r"(?:suspected\s+|alleged\s+)?(?:members?|fighters?|militants?)\s+of|from|of|belonging to|"
                             r"affiliated (?:with|to)|linked to|loyal to|allied (?:with|to)|tied to)\s+(?:the\s+)?", re.I)
 
 
@@ -149,7 +150,7 @@ CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s*(?:while|but|and|as|after|before|when|wh
 PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|wn|t)\s+by\s+(?:the\s+)?$", re.I)
 
 
-def _passive_agent(sentence: str, actors: list[ActorMention]) -> ActorMention | None:
+def passive_agent(sentence: str, actors: list[ActorMention]) -> ActorMention | None:
     """"Twelve women were executed by Islamic State fighters": the agent of a passive verb."""
     for actor in actors:
         if actor.actor_type != "Civilians" and PASSIVE_AGENT_RE.search(sentence, max(0, actor.start - 60), actor.start):
@@ -197,7 +198,7 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int,
                 and not re.search(r"[;,]|\b(?:and|but|which|who)\b", clause) and not STATIVE_BY_RE.search(clause)):
             perpetrator = actor
     if perpetrator is None:
-        perpetrator = _passive_agent(sentence, actors)
+        perpetrator = passive_agent(sentence, actors)
     if perpetrator is None:
         perpetrator = next((a for a in actors if not a.generic and a.start >= trigger_end
                             and AFFILIATION_RE.fullmatch(sentence, trigger_end, a.start)), None)

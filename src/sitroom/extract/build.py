@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 
 from sitroom.codebook.acled import ARMED_ACTOR_TYPES, POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
-from sitroom.extract.actors import ActorMention, fill_country, find_actors, is_speaker
+from sitroom.extract.actors import ActorMention, fill_country, find_actors, is_speaker, passive_agent
 from sitroom.extract.analysis import SentenceAnalysis
 from sitroom.extract.numbers import Count
 from sitroom.extract.place import country_name, dateline_location, locate_sentence
@@ -162,6 +162,12 @@ def _set_actors(event: Event, doc: Document, triggers: list[SentenceAnalysis],
         _set_actor(event, doc, suspect[0], "actor1", suspect[1], country)
     if event.actor1 is None and suspect is not None:
         _set_actor(event, doc, suspect[0], "actor1", suspect[1], country)
+    if (event.actor1 is None or _is_unnamed(event.actor1)) and not protest and event.claimed_by is None:
+        # "The landmine had been left by the Islamic State": the agent named in a follow-up sentence
+        agent = next(((a, ag) for a in sentences if (ag := passive_agent(a.sentence.text, a.actors)) is not None
+                      and not ag.generic), None)
+        if agent is not None:
+            _set_actor(event, doc, agent[0], "actor1", agent[1], country)
     if event.actor1 is None and not protest:
         named = _named_armed_group(triggers, event.actor2, country)
         if named is not None:

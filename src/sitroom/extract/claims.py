@@ -15,7 +15,8 @@ from sitroom.extract.actors import ActorMention
 NAME = (r"(?:(?:al|el|ad|ar|as|at|an|az|ash)[-‑ ])?[A-Z][\w'’.&-]*"
         r"(?:\s+(?:(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|of|the|de|wal|fi|wa|li|and the)[-‑ ]?\s*)?(?:[A-Z][\w'’.&-]*|TV))*")
 CLAIM_RE = re.compile(
-    r"(?P<who>" + NAME + r")(?:,[^,]{3,80},)?\s+(?:(?:has|have|had|later|quickly|reportedly|both|also|jointly|separately|"
+    r"(?P<who>" + NAME + r")(?:\s+(?:group|organi[sz]ation|militants|fighters|movement|militia|network))?"
+    r"(?:,[^,]{3,80},)?\s+(?:(?:has|have|had|later|quickly|reportedly|both|also|jointly|separately|"
     r"allegedly|purportedly|officially|swiftly|subsequently)\s+)*"
     r"(?:claimed|claims|claim|took|takes|take|accepted|announced|announces|announce|declared|declares|assumed|bears?)\s+"
     r"(?:\w+\s+)?(?:responsibility|credit|the attack|the bombing|the operation|the killing|the strike|the shooting|"
