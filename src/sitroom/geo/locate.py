@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitroom.geo.gazetteer import Gazetteer
-from sitroom.geo.recognize import recognize
+from sitroom.geo.recognize import is_common_word, recognize
 from sitroom.geo.resolve import Span, resolve_spans
 from sitroom.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, Toponym
 
@@ -145,6 +145,8 @@ def _unlisted_places(text: str, start: int, end: int, options: list[_Option], ga
     for pattern in _UNLISTED:
         for m in pattern.finditer(text, start, end):
             name_start, name_end = m.span("name")
+            if is_common_word(m.group("name")):
+                continue  # "a mixed Sunni-Shiite area", "the Iraqi province": no place name
             if any(o.location.start < name_end and name_start < o.location.end for o in options):
                 continue  # the gazetteer knows it after all
             anchor = min(anchors, key=lambda o: abs(o.location.start - name_start)).location.place

@@ -53,7 +53,7 @@ secretary justice research commissioner commerce federal act cup day star olympi
 said says told asked added reported according also however meanwhile although though because even just still
 centre center hospital school university church mosque airport station road street bridge square park
 monument palace tower camp base hotel market museum stadium
-sunni shia shiite kurd kurds kurdish arab arabs turkmen christian christians muslim muslims jew jews
+sunni sunnis shia shias shiite shiites alawite alawites druze yazidi kurd kurds kurdish arab arabs turkmen christian christians muslim muslims jew jews
 internet online twitter facebook youtube telegram google
 wadi jabal jebel jabel tall tal tell ain bir khan qasr nahr shatt hay
 al el ad ar az ash adh ath
@@ -71,6 +71,12 @@ yazidi yazidis canadian canadians australian australians italian italians spanis
 swiss swedish norwegian danish polish greek greeks mexican mexicans brazilian brazilians korean koreans
 western westerners
 """.split())
+
+
+def is_common_word(word: str) -> bool:
+    """Capitalised words that name no place: stop words, titles, demonyms, sects ("Iraqi", "Sunni")."""
+    parts = re.split(r"[\s-]+", word.lower())
+    return all(p in _STOP or p in _DEMONYMS or p.rstrip("s") in _DEMONYMS for p in parts if p)
 
 
 @dataclass(frozen=True, slots=True)
