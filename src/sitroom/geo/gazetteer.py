@@ -65,6 +65,7 @@ class Gazetteer:
         self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._exact: dict[str, tuple[Candidate, ...]] = {}
         self._fuzzy: dict[str, tuple[Candidate, ...]] = {}
+        self._countries: dict[str, Candidate | None] = {}
 
     def _usable(self) -> bool:
         if not self.path.exists():
@@ -130,9 +131,12 @@ class Gazetteer:
 
     def country(self, code: str) -> Candidate | None:
         """The country (PCLI) entry for an ISO alpha-2 code."""
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.cc = ? AND p.feature = 'PCLI' "
-                              "ORDER BY p.population DESC LIMIT 1", (code.upper(),)).fetchone()
-        return self._candidate(row, True) if row else None
+        code = code.upper()
+        if code not in self._countries:
+            row = self.db.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.cc = ? AND p.feature = 'PCLI' "
+                                  "ORDER BY p.population DESC LIMIT 1", (code,)).fetchone()
+            self._countries[code] = self._candidate(row, True) if row else None
+        return self._countries[code]
 
     def continent(self, name: str) -> Candidate | None:
         return next((c for c in self.exact(normalize(name)) if c.place.feature_code == "CONT"), None)

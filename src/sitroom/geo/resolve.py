@@ -4,8 +4,11 @@ Each candidate gets a score from independent pieces of evidence, summed:
 
 * prominence: log population, and feature type (country > region > capital > admin seat > town);
 * spelling: matched the place's own name rather than an alternate or a fuzzy skeleton;
-* country: the caller's hint, and the countries of the other places in the document, weighted
-  by how sure we are of them (a first pass without context supplies them);
+* country and admin1: the caller's hint, and the countries and states/provinces of the *other*
+  names of the document (each distinct name votes once, weighted by how sure we are of it; a
+  context-free pass first, then re-votes with the context-aware picks);
+* coherence: other names with a plausible reading within ~80 km ("Edmonton" with "Enfield" is the
+  London suburb, "London" with "St. Thomas" the Ontario city);
 * containment: "Alexandria, Louisiana" -- a region or country named right after the name, or
   anywhere in the text, that contains the candidate.
 
@@ -30,6 +33,9 @@ from sitroom.model import Place, Toponym
 FEATURE_BONUS = {
     "PCLI": 6.0, "CONT": 6.0, "ADM1": 2.5, "PPLC": 3.0, "PPLA": 1.5, "PPLA2": 0.8, "PPLA3": 0.3,
     "ADM2": -0.5, "PPLX": -1.0, "MILB": 1.0, "AIRP": 0.5,
+    # seas and world regions (data/regions.csv): named in news as often as countries, no population
+    # (log population is 1 for them, so these put them level with a mid-sized country)
+    "OCN": 9.0, "SEA": 8.0, "GULF": 8.0, "RGN": 8.0, "PEN": 8.0, "PCLH": 9.0,
 }
 W_OWN_NAME = 1.0
 W_FUZZY = -1.5
@@ -40,6 +46,57 @@ W_CONTAINER_DOC = 2.0  # the region is named somewhere in the text
 W_REGION_SHADOWED = -4.0  # "Kirkuk" alone is the city, not the province of the same name
 W_REGION_NAMED = 4.0  # "Kirkuk province": now the region is meant
 W_FEATURE_NAMED = 5.0  # "the Gara mountains", "Ain al-Asad air base": the kind of place is said
+W_DOC_ADMIN1 = 2.0  # other names of the document lie in the candidate's state/province (local news)
+W_COHERENCE = 1.5  # per other name with a plausible reading near the candidate
+COHERENCE_CAP = 3.0
+_COHERENCE_TOP = 6  # readings per name that take part in the coherence term
+_COHERENCE_DEG2 = 0.75 ** 2  # "near": within ~80 km (degrees, longitude scaled by cos(latitude))
+COHERENCE_DECAY = 3.0  # a partner reading this many points below its name's best counts 1/e
+_NO_COHERENCE = frozenset({"PCLI", "CONT", "ADM1", "OCN", "SEA", "GULF", "RGN", "PEN", "PCLH"})
+CONTEXT_PASSES = 2
+INNER_MAX_KM = 500.0  # see _guess_unknown  # re-vote with the context-aware picks this many times
+# Abbreviations of US states, Canadian provinces and Australian states as newspapers write them
+# (AP style and postal codes): "Glasgow, Ky.", "Regina, Sask.", "Austin, TX".  Matched as
+# written, with case and dots, and only for a whole span or right after a comma.
+_US_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
+    "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "Penn.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "W. Va.": "West Virginia", "Wis.": "Wisconsin", "Wisc.": "Wisconsin",
+    "Wyo.": "Wyoming", "D.C.": "District of Columbia",
+}
+_US_POSTAL = ("AL Alabama|AK Alaska|AZ Arizona|AR Arkansas|CA California|CO Colorado|CT Connecticut|DE Delaware|"
+              "FL Florida|GA Georgia|HI Hawaii|ID Idaho|IL Illinois|IN Indiana|IA Iowa|KS Kansas|KY Kentucky|"
+              "LA Louisiana|ME Maine|MD Maryland|MA Massachusetts|MI Michigan|MN Minnesota|MS Mississippi|"
+              "MO Missouri|MT Montana|NE Nebraska|NV Nevada|NH New Hampshire|NJ New Jersey|NM New Mexico|"
+              "NY New York|NC North Carolina|ND North Dakota|OH Ohio|OK Oklahoma|OR Oregon|PA Pennsylvania|"
+              "RI Rhode Island|SC South Carolina|SD South Dakota|TN Tennessee|TX Texas|UT Utah|VT Vermont|"
+              "VA Virginia|WA Washington|WV West Virginia|WI Wisconsin|WY Wyoming|DC District of Columbia")
+_CA_PROVINCES = {
+    "Alta.": "Alberta", "B.C.": "British Columbia", "Man.": "Manitoba", "N.B.": "New Brunswick",
+    "Nfld.": "Newfoundland and Labrador", "N.L.": "Newfoundland and Labrador", "N.S.": "Nova Scotia",
+    "Ont.": "Ontario", "P.E.I.": "Prince Edward Island", "Que.": "Quebec", "Sask.": "Saskatchewan",
+    "N.W.T.": "Northwest Territories", "Y.T.": "Yukon", "AB": "Alberta", "BC": "British Columbia",
+    "ON": "Ontario", "QC": "Quebec", "SK": "Saskatchewan", "MB": "Manitoba", "NS": "Nova Scotia",
+    "NB": "New Brunswick", "PEI": "Prince Edward Island",
+}
+_AU_STATES = {
+    "NSW": "New South Wales", "Qld": "Queensland", "QLD": "Queensland", "Vic.": "Victoria",
+    "Tas.": "Tasmania", "ACT": "Australian Capital Territory", "NT": "Northern Territory",
+    "WA": "Western Australia", "SA": "South Australia",
+}
+REGION_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    **{k: ("US", v) for k, v in _US_STATES.items()},
+    **{code: ("US", name) for code, name in (p.split(" ", 1) for p in _US_POSTAL.split("|"))},
+    **{k: ("CA", v) for k, v in _CA_PROVINCES.items()},
+    **{k: ("AU", v) for k, v in _AU_STATES.items() if k not in ("WA", "SA")},  # postal WA/SA are US/.. too
+}
 # A noun right after a name says what kind of place it is; GeoNames feature codes of that kind.
 _FEATURE_CUES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(r"\s+(?:mountains?|mount|range|hills?|heights|peak)\b", re.I), frozenset({"MT", "MTS", "HLL", "HLLS", "PK", "RDGE"})),
@@ -54,8 +111,9 @@ _REGION_WORD = re.compile(r"\s*(?:province|governorate|region|state|district|cou
                           r"department|parish|muhafazat)\b", re.I)
 # Words around a name that the gazetteer does not carry: "northern Iraq", "Nineveh province".
 _AFFIX = re.compile(r"^(?:(?:the\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
-                    r"south-?west)(?:ern)?\s+)|\s+(?:province|governorate|region|city|town|village|district|"
+                    r"south-?west)(?:ern)?\s+)|\s+(?:province|governorate|region|state|city|town|village|district|"
                     r"county|area|countryside|outskirts)$", re.I)
+_ABBREVIATION_AFTER = re.compile(r"\s*,\s*((?:[A-Z][a-z]{0,4}\.){1,3}|[A-Z]{2,3}|Qld)(?=[\s,;:)]|$)")
 _NEXT_CONTAINER = re.compile(r"\s*,\s*(?:the\s+)?([A-Z][\w'’.\- ]{1,40}?)"
                              r"(?=[,.;:)\n]|\s+(?:on|in|and|at|where|was|is)\b|$)")
 
@@ -79,20 +137,23 @@ def prior(c: Candidate) -> float:
 
 @dataclass(slots=True)
 class Context:
-    """What the document as a whole says about where it is."""
+    """What the rest of the document says about where it is: weighted votes of the other names."""
 
     hint: str | None
     countries: Counter  # country code -> weight
-    admin1: set[str]  # admin1 codes ("US.LA") named in the text
+    admin1: Counter  # admin1 code ("US.LA") -> weight
+    named_admin1: set[str]  # admin1 regions named in the text
 
 
 def _container_after(text: str, end: int, gz: Gazetteer) -> tuple[set[str], set[str]]:
     """Country codes and admin1 codes named right after a name: "Alexandria, Louisiana"."""
-    m = _NEXT_CONTAINER.match(text, end)
-    if not m:
-        return set(), set()
+    abbrev = _ABBREVIATION_AFTER.match(text, end)
+    found = _abbreviation_candidates(abbrev.group(1), gz) if abbrev else ()
+    m = None if found else _NEXT_CONTAINER.match(text, end)
+    if m:
+        found = gz.candidates(m.group(1).strip(), fuzzy=False)
     ccs, a1s = set(), set()
-    for c in gz.candidates(m.group(1).strip(), fuzzy=False):
+    for c in found:
         if c.place.feature_code == "PCLI":
             ccs.add(c.place.country_code)
         elif c.place.feature_code == "ADM1" and c.admin1_code:
@@ -100,35 +161,99 @@ def _container_after(text: str, end: int, gz: Gazetteer) -> tuple[set[str], set[
     return ccs, a1s
 
 
+def _context_score(c: Candidate, ctx: Context) -> float:
+    """Evidence from the other names of the document (see Context)."""
+    s = 0.0
+    cc = c.place.country_code
+    if cc and ctx.countries:
+        s += W_DOC_COUNTRY * ctx.countries.get(cc, 0.0) / max(ctx.countries.values())
+    if c.admin1_code and ctx.admin1 and c.place.feature_code not in ("PCLI", "CONT"):
+        s += W_DOC_ADMIN1 * min(1.0, ctx.admin1.get(c.admin1_code, 0.0))
+    return s
+
+
 def score(c: Candidate, ctx: Context, near: tuple[set[str], set[str]]) -> float:
-    s = prior(c)
+    s = prior(c) + _context_score(c, ctx)
     cc = c.place.country_code
     if cc and ctx.hint and cc == ctx.hint:
         s += W_HINT
-    if cc and ctx.countries:
-        s += W_DOC_COUNTRY * ctx.countries.get(cc, 0.0) / max(ctx.countries.values())
     if cc in near[0] or (c.admin1_code and c.admin1_code in near[1]):
         s += W_CONTAINER_NEXT
-    elif c.admin1_code and c.admin1_code in ctx.admin1 and c.place.feature_code != "ADM1":
+    elif c.admin1_code and c.admin1_code in ctx.named_admin1 and c.place.feature_code != "ADM1":
         s += W_CONTAINER_DOC
     return s
 
 
-def _context(cands: list[tuple[Candidate, ...]], hint: str | None) -> Context:
-    """First pass: each span votes for the countries of its best context-free candidate."""
+@dataclass(slots=True)
+class _Vote:
+    """What one distinct name, as currently resolved, says about the document's whereabouts."""
+
+    country: str | None
+    admin1: str | None
+    weight: float
+
+
+def _vote(ranked: Sequence[tuple[float, Candidate]]) -> _Vote:
+    """The best candidate's country and admin1, weighted by its margin over the runner-up."""
+    (top, best), rest = ranked[0], ranked[1:]
+    margin = top - rest[0][0] if rest else 3.0
+    # A region named ("Ohio") is already context through named_admin1; only places inside one vote for it.
+    wide = best.place.feature_code in _NO_COHERENCE
+    return _Vote(best.place.country_code, None if wide else best.admin1_code, min(1.0, 0.25 + margin / 4))
+
+
+def _context_without(votes: dict[str, _Vote], key: str, hint: str | None, named: set[str]) -> Context:
+    """Leave-one-out: a name's own (repeated) mentions do not vote for its own reading."""
     countries: Counter = Counter()
-    admin1: set[str] = set()
-    for cs in cands:
-        if not cs:
+    admin1: Counter = Counter()
+    for k, v in votes.items():
+        if k == key:
             continue
-        ranked = sorted(cs, key=prior, reverse=True)
-        best = ranked[0]
-        margin = prior(best) - prior(ranked[1]) if len(ranked) > 1 else 3.0
-        if best.place.country_code:
-            countries[best.place.country_code] += min(1.0, 0.25 + margin / 4)
-        if best.place.feature_code == "ADM1" and best.admin1_code and margin > 1:
-            admin1.add(best.admin1_code)
-    return Context(hint.upper() if hint else None, countries, admin1)
+        if v.country:
+            countries[v.country] += v.weight
+        if v.admin1:
+            admin1[v.admin1] += v.weight
+    return Context(hint, countries, admin1, named)
+
+
+def _coherence(cands: dict[str, list[tuple[float, Candidate]]]) -> dict[int, float]:
+    """Candidate id -> how many *other* names have a plausible reading close by.
+
+    "Edmonton" and "Enfield" are each a big Canadian town, but a London suburb and its
+    neighbour 3 km away: places named together lie together.  Only each name's few most
+    plausible readings take part, and a partner counts less the less plausible it is."""
+    tops = {k: sorted(v, key=lambda t: t[0], reverse=True)[:_COHERENCE_TOP] for k, v in cands.items()}
+    out: dict[int, float] = {}
+    for k, mine in tops.items():
+        for _, c in mine:
+            lat, lon = c.place.latitude, c.place.longitude
+            coslat = math.cos(math.radians(lat))
+            total = 0.0
+            for k2, theirs in tops.items():
+                if k2 == k or not theirs:
+                    continue
+                best_prior = theirs[0][0]
+                support = 0.0
+                for p2, c2 in theirs:
+                    if c2.id == c.id or c2.place.feature_code in _NO_COHERENCE:
+                        continue
+                    dy = c2.place.latitude - lat
+                    dx = (c2.place.longitude - lon) * coslat
+                    if dy * dy + dx * dx <= _COHERENCE_DEG2:
+                        support = max(support, math.exp((p2 - best_prior) / COHERENCE_DECAY))
+                total += support
+            out[c.id] = total
+    return out
+
+
+def _abbreviation_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
+    """"Ky." -> Kentucky, "Sask." -> Saskatchewan: the region an abbreviation stands for."""
+    found = REGION_ABBREVIATIONS.get(name.strip())
+    if found is None:
+        return ()
+    cc, full = found
+    return tuple(c for c in gz.candidates(full, fuzzy=False)
+                 if c.place.feature_code == "ADM1" and c.place.country_code == cc)[:1]
 
 
 def _demonym_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
@@ -145,8 +270,9 @@ def _demonym_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
 
 def span_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
     """Candidates for a span's text; failing that, for it without direction or admin words."""
+    found = _abbreviation_candidates(name.strip(" ,;:\"'()"), gz)
     name = name.strip(" .,;:\"'()")
-    found = _demonym_candidates(name, gz) or gz.candidates(name)
+    found = found or _demonym_candidates(name, gz) or gz.candidates(name)
     while not found:
         shorter = _AFFIX.sub("", name, count=1).strip()
         if shorter == name or not shorter:
@@ -198,7 +324,7 @@ def _focus(toponyms: Sequence[Toponym]) -> Place | None:
     for t in toponyms:
         if t.place is None:
             continue
-        bucket = wide if t.place.feature_code in ("PCLI", "CONT") else local
+        bucket = wide if t.place.feature_code in _NO_COHERENCE and t.place.feature_code != "ADM1" else local
         bucket[(t.place.name, t.place.latitude, t.place.longitude)] += 1
     best = local or wide
     if not best:
@@ -214,39 +340,108 @@ def _feature_named(text: str, end: int) -> frozenset[str]:
     return frozenset()
 
 
+def _local_bonus(text: str, s: Span, cs: Sequence[Candidate], near: tuple[set[str], set[str]]) -> dict[int, float]:
+    """Candidate id -> evidence from the words right around this one mention (region or feature named)."""
+    region_named = bool(_REGION_WORD.match(text, s.end)) or bool(_REGION_WORD.search(text[s.start:s.end]))
+    shadowed = set() if region_named else _shadowed_regions(cs)
+    kinds = _feature_named(text, s.end)
+    out = {}
+    for c in cs:
+        b = W_REGION_SHADOWED if c.id in shadowed else 0.0
+        if region_named and c.place.feature_code in ("ADM1", "ADM2"):
+            b += W_REGION_NAMED
+        if c.place.feature_code in kinds:
+            b += W_FEATURE_NAMED
+        out[c.id] = b
+    return out
+
+
+def _named_admin1(cands: Sequence[Sequence[Candidate]]) -> set[str]:
+    """Admin1 regions the text names unambiguously ("... in Louisiana")."""
+    out = set()
+    for cs in cands:
+        if not cs:
+            continue
+        ranked = sorted(cs, key=prior, reverse=True)
+        best = ranked[0]
+        margin = prior(best) - prior(ranked[1]) if len(ranked) > 1 else 3.0
+        if best.place.feature_code == "ADM1" and best.admin1_code and margin > 1:
+            out.add(best.admin1_code)
+    return out
+
+
 def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint: str | None = None,
                   guess_unknown: bool = True) -> list[Toponym]:
     """Resolve exactly the given spans.
 
-    A span whose name is not in the gazetteer (a street, a building, a venue) is placed, if
-    ``guess_unknown``, at a place named inside it, else at the document's focus (see _focus):
-    the caller said it is a place, and in news such places lie in the town the story is about.
-    Otherwise, or when the document names no place at all, it keeps place None."""
-    cands = [span_candidates(text[s.start:s.end], gz) or _inner_candidates(text[s.start:s.end], gz)
-             for s in spans]
-    ctx = _context(cands, country_hint)
-    out = []
+    Mentions of one name (normalised) share one reading.  Each name is scored on its own
+    evidence (prior, local words) plus the document context: the other names' countries and
+    admin1 regions as currently resolved (a context-free pass first, then CONTEXT_PASSES
+    re-votes) and the coherence term (other names with a plausible reading nearby).
+
+    A span whose name is not in the gazetteer (a street, a building, a venue) is placed at a
+    place named inside it; if ``guess_unknown``, at the document's focus (see _focus) instead when
+    there is none or it lies far from the focus (see _guess_unknown): the caller said it is a place,
+    and in news such places lie in the town the story is about.  Otherwise, or when the document
+    names no place at all, it keeps place None."""
+    hint = country_hint.upper() if country_hint else None
+    own = [span_candidates(text[s.start:s.end], gz) for s in spans]
+    inner = [not cs for cs in own]
+    cands = [cs or _inner_candidates(text[s.start:s.end], gz) for s, cs in zip(spans, own, strict=True)]
+    named = _named_admin1(cands)
+    # Per mention: its candidates with their context-free score (prior + hint + local words).
+    static: list[list[tuple[float, Candidate]]] = []
+    nears = []
     for s, cs in zip(spans, cands, strict=True):
-        best = None
         near = _container_after(text, s.end, gz) if cs else (set(), set())
-        cs = _with_expected_country(text[s.start:s.end], cs, near[0] | ({ctx.hint} if ctx.hint else set()), gz)
-        if cs:
-            region_named = bool(_REGION_WORD.match(text, s.end)) or bool(_REGION_WORD.search(text[s.start:s.end]))
-            shadowed = set() if region_named else _shadowed_regions(cs)
+        cs = _with_expected_country(text[s.start:s.end], cs, near[0] | ({hint} if hint else set()), gz)
+        local = _local_bonus(text, s, cs, near)
+        empty = Context(hint, Counter(), Counter(), named)
+        static.append([(score(c, empty, near) + local[c.id], c) for c in cs])
+        nears.append(near)
+    keys = [normalize(text[s.start:s.end]) for s in spans]
+    by_key: dict[str, list[tuple[float, Candidate]]] = {}
+    for k, sc in zip(keys, static, strict=True):
+        if sc and k not in by_key:
+            by_key[k] = sc
+    coherence = _coherence(by_key)
+    votes = {k: _vote(sorted(sc, key=lambda t: t[0], reverse=True)) for k, sc in by_key.items()}
 
-            kinds = _feature_named(text, s.end)
+    def ranked(k: str, sc: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+        ctx = _context_without(votes, k, None, set())
+        out = []
+        for base, c in sc:
+            v = base + _context_score(c, ctx)
+            if c.place.feature_code not in _NO_COHERENCE:
+                v += min(COHERENCE_CAP, W_COHERENCE * coherence.get(c.id, 0.0))
+            out.append((v, c))
+        return sorted(out, key=lambda t: t[0], reverse=True)
 
-            def total(c: Candidate, near=near, shadowed=shadowed, region_named=region_named, kinds=kinds) -> float:
-                s = score(c, ctx, near) + (W_REGION_SHADOWED if c.id in shadowed else 0.0)
-                if region_named and c.place.feature_code in ("ADM1", "ADM2"):
-                    s += W_REGION_NAMED
-                if c.place.feature_code in kinds:
-                    s += W_FEATURE_NAMED
-                return s
-
-            best = max(cs, key=total).place
+    for _ in range(CONTEXT_PASSES):
+        votes = {k: _vote(ranked(k, sc)) for k, sc in by_key.items()}
+    out = []
+    for s, k, sc in zip(spans, keys, static, strict=True):
+        best = ranked(k, sc)[0][1].place if sc else None
         out.append(Toponym(s.start, s.end, text[s.start:s.end], best))
-    if guess_unknown and any(t.place is None for t in out):
-        focus = _focus(out)
-        out = [t if t.place is not None or focus is None else Toponym(t.start, t.end, t.text, focus) for t in out]
-    return out
+    return _guess_unknown(out, inner) if guess_unknown else out
+
+
+def _guess_unknown(out: list[Toponym], inner: list[bool]) -> list[Toponym]:
+    """Place the spans the gazetteer does not know by name: at the place named inside them when
+    that lies within INNER_MAX_KM of the document's focus, else at the focus.  Inside a
+    facility's name a word is often a homonym far away ("Royal Street" -> Royal City)."""
+    focus = _focus([t for t, by_inner in zip(out, inner, strict=True) if not by_inner])
+    if focus is None:
+        return out
+    result = []
+    for t, by_inner in zip(out, inner, strict=True):
+        far = t.place is None or (by_inner and _km(t.place, focus) > INNER_MAX_KM)
+        result.append(Toponym(t.start, t.end, t.text, focus) if far else t)
+    return result
+
+
+def _km(a: Place, b: Place) -> float:
+    p = math.pi / 180
+    h = (math.sin((b.latitude - a.latitude) * p / 2) ** 2 + math.cos(a.latitude * p) * math.cos(b.latitude * p)
+         * math.sin((b.longitude - a.longitude) * p / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
