@@ -29,12 +29,14 @@ BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|m
                            r"frequently|often)|campaign|the threat of|highlights?|anniversary|commemorat\w*|remember\w*|"
                            r"in the last \w+ (?:days|weeks|months)|is one of|are part of|is part of|are a part of|"
                            r"is yet to|recent (?:\w+ )?(?:attacks|bombings|strikes|killings|clashes|incidents|violence)|"
-                           r"has long|have long|for years|routinely|regularly|typically|usually|(?:which|who) carry out)\b", re.I)
+                           r"has long|have long|for years|routinely|routine|regularly|typically|usually|ongoing|(?:which|who) carry out|"
+                           r"(?:protest|resistance|insurgent) movement)\b", re.I)
 # The incident is the topic of talk, not the news: "discussed ... the recent attacks", "condemned the bombing".
 TOPIC_RE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|talk(?:ed|s)? about|review(?:ed|s)?|address(?:ed)?|denounc\w*|condemn\w*|"
                       r"deplor\w*|commemorat\w*|mourn\w*|marked the anniversary|sanctions?|accus\w*|allegation\w*|alleged|"
                       r"in response to|responsible for|describes?|described|blam(?:e|es|ed|ing) \w+ for|expelled|"
-                      r"investigation into|inquiry into|trial (?:of|over)|sentenced|convicted)\b[^.;:]{0,80}$", re.I)
+                      r"investigation into|inquiry into|trial (?:of|over)|sentenced|convicted|charg(?:ed|es?) (?:with|of|over)|"
+                      r"warrants?|penal code|indict\w*|prosecut\w*|testimony|verdict|lawsuit)\b[^.;:]{0,80}$", re.I)
 SEPARATE_RE = re.compile(r"^(?:[“\"]\s*)?(?:separately|in (?:a |another )?separate (?:incident|attack|development|event|case)|"
                          r"in another (?:incident|attack|development)|"
                          r"elsewhere|meanwhile|in a (?:second|further|different) (?:incident|attack)|also on \w+|"

@@ -42,7 +42,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        re.I)),
     ("last_unit", re.compile(r"\blast (?P<unit>week|month|year)\b(?! \w+ (?:days|weeks|months))", re.I)),
     ("earlier_this", re.compile(r"\bearlier this (?P<unit>week|month|year)\b", re.I)),
-    ("year", re.compile(rf"\b(?:in|since|during|of|from)\s+{_YEAR}\b", re.I)),
+    ("year", re.compile(rf"\b(?:in|since|during|of|from)\s+(?:(?:late|early|mid-?)\s*)?{_YEAR}\b", re.I)),
 ]
 
 
