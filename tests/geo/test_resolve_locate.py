@@ -162,3 +162,15 @@ def test_a_village_the_gazetteer_lacks_is_coded_at_the_nearest_named_town(gazett
 def test_a_kind_of_place_noun_picks_the_matching_feature(gazetteer):
     places = _names("Troops moved into the Gara mountains of Duhok province.", gazetteer)
     assert places["Gara"].country_code == "IQ"
+
+
+def test_a_named_village_with_no_known_place_nearby_is_coded_at_the_country_with_precision_3(gazetteer):
+    text = "A bomb exploded in the village of Qaryat Zzyzx, killing four people."
+    loc = locate(text, 0, len(text), "IQ", gazetteer)
+    assert loc is not None
+    assert (loc.place.name, loc.place.country_code, loc.geo_precision) == ("Qaryat Zzyzx", "IQ", GEO_REGION)
+
+
+def test_a_name_does_not_run_across_a_full_stop(gazetteer):
+    names = _names("Six people were killed in Qamishli. A car bomb exploded near a checkpoint.", gazetteer)
+    assert "Qamishli" in names and all(". " not in n for n in names)

@@ -134,6 +134,12 @@ _UNLISTED = (
 )
 
 
+def _country_anchor(home: str | None, gazetteer: Gazetteer) -> list[_Option]:
+    """The report's country, to anchor "the village of X" when the sentence names no known place."""
+    country = gazetteer.country(home) if home else None
+    return [_Option(Location(country.place, GEO_REGION, 0, 0, ""), False)] if country else []
+
+
 def _unlisted_places(text: str, start: int, end: int, options: list[_Option], gazetteer: Gazetteer) -> list[_Option]:
     """Villages and neighbourhoods the gazetteer lacks, coded as ACLED does: their own name at the
     point of the nearest place the sentence does resolve, with geo_precision 2 (3 when that place
@@ -199,7 +205,8 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     options = [o for o in options if home is None or o.location.place.country_code == home
                or o.location.place.population >= ABROAD_MIN_POPULATION
                or (o.location.place.feature_code or "") in ("PCLI", "PPLC", "ADM1")]
+    anchors = options or _country_anchor(home, gazetteer)
+    options += _unlisted_places(text, start, end, anchors, gazetteer)
     if not options:
         return None
-    options += _unlisted_places(text, start, end, options, gazetteer)
     return min(options, key=lambda o: _rank(o, home)).location

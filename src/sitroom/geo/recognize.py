@@ -169,6 +169,8 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
         # extend over capitalised tokens and inner connectors, stopping at punctuation other than "-" / space
         j = i
         while j + 1 < len(tokens) and j - i + 1 < MAX_TOKENS:
+            if tokens[j][2].endswith(".") and len(tokens[j][2]) > 4:
+                break  # "Qamishli. A car bomb": a full stop ends the name (but not "St. Louis")
             gap = text[tokens[j][1]:tokens[j + 1][0]]
             nxt = tokens[j + 1][2]
             if gap not in (" ", "-") or not (_capitalised(nxt) or nxt.lower() in _CONNECTORS or _is_arabic(nxt)):
