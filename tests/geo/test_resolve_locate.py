@@ -174,3 +174,8 @@ def test_a_named_village_with_no_known_place_nearby_is_coded_at_the_country_with
 def test_a_name_does_not_run_across_a_full_stop(gazetteer):
     names = _names("Six people were killed in Qamishli. A car bomb exploded near a checkpoint.", gazetteer)
     assert "Qamishli" in names and all(". " not in n for n in names)
+
+
+@pytest.mark.parametrize("text", ["Civilians fled Mosul's Old City.", "A bomb went off in Iraq’s Mosul city."])
+def test_a_possessive_does_not_hide_the_name(gazetteer, text):
+    assert "Mosul" in _names(text, gazetteer)

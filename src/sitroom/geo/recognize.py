@@ -117,6 +117,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|from|towards?|(?:
 
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:province|governorate|district|city|town|village|region|area|sub-?district)\b", re.I)
 
+_POSSESSIVE = re.compile(r"['’]s$")  # "Mosul's Old City", "Iraq's Baiji town": the name is before the 's
+
 # Words that may follow a place name inside a longer capitalised run ("Kirkuk Province").
 _PLACE_TAIL = frozenset("province governorate city county district region state valley river mountains airport "
                         "base camp road highway square bridge island islands".split())
@@ -181,7 +183,7 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
             last = tokens[k][2]
             if not (_capitalised(last) or _is_arabic(last)):
                 continue
-            span = text[start:tokens[k][1]].rstrip(".")
+            span = _POSSESSIVE.sub("", text[start:tokens[k][1]].rstrip("."))
             if k == i:
                 low = span.lower()
                 if low in _STOP or low in _DEMONYMS or low in DEMONYMS or len(span) < 2:
