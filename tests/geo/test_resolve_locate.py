@@ -179,3 +179,9 @@ def test_a_name_does_not_run_across_a_full_stop(gazetteer):
 @pytest.mark.parametrize("text", ["Civilians fled Mosul's Old City.", "A bomb went off in Iraq’s Mosul city."])
 def test_a_possessive_does_not_hide_the_name(gazetteer, text):
     assert "Mosul" in _names(text, gazetteer)
+
+
+def test_a_possessive_country_before_a_town_does_not_make_a_personal_name(gazetteer):
+    text = "Three people were hurt when a bomb went off in Iraq's Mosul city."
+    loc = locate(text, 0, len(text), "IQ", gazetteer)
+    assert loc is not None and loc.place.name == "Mosul"

@@ -139,7 +139,8 @@ def _person_tokens(text: str, tokens: list[tuple[int, int, str]], gazetteer: Gaz
     out: set[str] = set()
     run: list[str] = []
     for i, (_, _end, tok) in enumerate(tokens + [(len(text), len(text), "")]):
-        if tok and tok[0].isupper() and (not run or text[tokens[i - 1][1]:tokens[i][0]] == " "):
+        if (tok and tok[0].isupper() and (not run or text[tokens[i - 1][1]:tokens[i][0]] == " ")
+                and not (run and _POSSESSIVE.search(run[-1]))):  # "Iraq's Baiji" is two names, not one person
             run.append(tok)
             continue
         while run and run[0].lower() in _STOP:  # "In Paris": a sentence opener is not part of a name
