@@ -66,7 +66,7 @@ def test_according_to():
     ("A civilian was killed in a blast as a bomb, planted by Islamic State, exploded south of Kirkuk.", "Islamic State (ISIL)"),
     ("An Iraqi army commander was killed in an Islamic State bomb blast.", "Islamic State (ISIL)"),
     ("Islamic State militants attacked a position held by the Popular Mobilization Forces.", "Islamic State (ISIL)"),
-    ("A suicide bomber from Ansar al-Sunnah detonated his vest at a base in Mosul.", "Ansar al-Islam"),
+    ("A suicide bomber from Ansar al-Sunnah detonated his vest at a base in Mosul.", "Ansar al-Sunna"),
     ("A soldier was killed by unidentified gunmen; the Islamic State is suspected of the attack.", "Islamic State (ISIL)"),
     ("Turkey's military said the Islamic State group killed five Turkish soldiers.", "Islamic State (ISIL)"),
     ("Islamic State kills at least 30 people in the town.", "Islamic State (ISIL)"),

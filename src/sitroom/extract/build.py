@@ -168,7 +168,8 @@ def _set_actors(event: Event, doc: Document, triggers: list[SentenceAnalysis],
                       and not ag.generic), None)
         if agent is not None:
             _set_actor(event, doc, agent[0], "actor1", agent[1], country)
-    if event.actor1 is None and not protest:
+    if (event.actor1 is None or _is_unnamed(event.actor1)) and not protest and event.claimed_by is None:
+        # "An Islamic State attack caused 84 deaths", "gunmen of a group named in the report"
         named = _named_armed_group(triggers, event.actor2, country)
         if named is not None:
             _set_actor(event, doc, named[0], "actor1", named[1], country)

@@ -201,8 +201,10 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
         options.append(_option(text, t, start))
     home = _home_country(resolved, country_hint)
     # A village abroad in a report about another country is far likelier a misread name than the
-    # scene ("Ayash in Deir ez-Zor" is not Ayaş in Mersin): only notable places abroad stay.
-    options = [o for o in options if home is None or o.location.place.country_code == home
+    # scene ("Ayash in Deir ez-Zor" is not Ayaş in Mersin): only notable places abroad stay --
+    # unless the sentence itself names the other country ("near Abu Kamal in eastern Syria").
+    named_here = {home} | {o.location.place.country_code for o in options if o.location.place.feature_code == "PCLI"}
+    options = [o for o in options if home is None or o.location.place.country_code in named_here
                or o.location.place.population >= ABROAD_MIN_POPULATION
                or (o.location.place.feature_code or "") in ("PCLI", "PPLC", "ADM1")]
     anchors = options or _country_anchor(home, gazetteer)
