@@ -185,3 +185,10 @@ def test_a_possessive_country_before_a_town_does_not_make_a_personal_name(gazett
     text = "Three people were hurt when a bomb went off in Iraq's Mosul city."
     loc = locate(text, 0, len(text), "IQ", gazetteer)
     assert loc is not None and loc.place.name == "Mosul"
+
+
+def test_a_title_case_headline_does_not_turn_a_capital_into_a_surname(gazetteer):
+    text = "ISIS Claims Double Suicide Attack In Central Baghdad\n\nTwo bombers struck a market in central Baghdad."
+    start = text.index("Two")
+    loc = locate(text, start, len(text), None, gazetteer)
+    assert loc is not None and loc.place.name == "Baghdad"

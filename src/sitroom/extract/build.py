@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 from sitroom.codebook.acled import ARMED_ACTOR_TYPES, POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
@@ -10,7 +11,7 @@ from sitroom.extract.actors import ActorMention, fill_country, find_actors, is_s
 from sitroom.extract.analysis import SentenceAnalysis
 from sitroom.extract.numbers import Count
 from sitroom.extract.place import country_name, dateline_location, locate_sentence
-from sitroom.model import GEO_REGION, PRECISION_DAY, Document, Event, Evidence
+from sitroom.model import GEO_NEAR, GEO_REGION, PRECISION_DAY, Document, Event, Evidence
 
 HISTORICAL_DAYS = 45  # an incident dated this long before the report is background, not news
 NOTES_CHARS = 500
@@ -100,12 +101,26 @@ def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], co
         _set_country_only(event, doc)
         return
     location = min(candidates, key=_specificity)
+    if first and location.place.geonameid is None and location.geo_precision == GEO_REGION and not location.place.admin1:
+        location = _at_dateline_city(doc, location, event)
     place, evidence = location.place, _span(doc, location.start, location.end)
     for name, value in (("country", place.country or country_name(place.country_code)),
                         ("country_code", place.country_code), ("admin1", place.admin1), ("admin2", place.admin2),
                         ("location", place.name), ("latitude", place.latitude), ("longitude", place.longitude),
                         ("geo_precision", location.geo_precision), ("geonameid", place.geonameid)):
         event.set(name, value, evidence if value is not None else None)
+
+
+def _at_dateline_city(doc: Document, location, event: Event):
+    """A square or village the gazetteer lacks and the sentence places only in a country, in a story filed
+    from a city of that country, is coded at that city ("Tayaran Square" under a BAGHDAD dateline)."""
+    filed = dateline_location(doc)
+    if filed is None or filed.place.country_code != location.place.country_code or filed.geo_precision == GEO_REGION:
+        return location
+    city = filed.place
+    event.warnings.append(f"{location.place.name} is not in the gazetteer: coded at the dateline's city, {city.name}")
+    return replace(location, geo_precision=GEO_NEAR, place=replace(
+        location.place, latitude=city.latitude, longitude=city.longitude, admin1=city.admin1, admin2=city.admin2))
 
 
 def _specificity(location) -> tuple[int, int]:

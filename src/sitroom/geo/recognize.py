@@ -131,6 +131,16 @@ def _acronym_ok(span: str, gazetteer: Gazetteer) -> bool:
     return any(c.place.feature_code == "PCLI" or c.by_own_name for c in gazetteer.exact(normalize(span)))
 
 
+_PROMINENT_FEATURES = frozenset({"PCLI", "PPLC", "PPLA", "ADM1"})
+
+
+def _prominent(token: str, gazetteer: Gazetteer) -> bool:
+    """A capital, a province or a city of 100,000 is a place even after another capitalised word
+    ("In Central Baghdad" in a title is not a person called Baghdad)."""
+    return any(c.place.population >= 100_000 or c.place.feature_code in _PROMINENT_FEATURES
+               for c in gazetteer.exact(normalize(_POSSESSIVE.sub("", token))))
+
+
 def _person_tokens(text: str, tokens: list[tuple[int, int, str]], gazetteer: Gazetteer) -> set[str]:
     """Tokens seen inside multi-word capitalised names that are not places ("John Kelly" -> kelly).
 
@@ -147,7 +157,7 @@ def _person_tokens(text: str, tokens: list[tuple[int, int, str]], gazetteer: Gaz
             run.pop(0)
         if len(run) >= 2 and not gazetteer.has(normalize(" ".join(run))) and not gazetteer.has(normalize(run[0])):
             if not any(t.lower() in _PLACE_TAIL for t in run[1:]):
-                out.update(t.lower() for t in run[1:] if t.lower() not in _STOP)
+                out.update(t.lower() for t in run[1:] if t.lower() not in _STOP and not _prominent(t, gazetteer))
         run = [tok] if tok and tok[0].isupper() else []
     return out
 
