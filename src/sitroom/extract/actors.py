@@ -26,7 +26,10 @@ _DEMONYM_RE = re.compile(r"(?:\b(?P<d>iraqi|syrian|turkish|iranian|american|u\.s
                          r"ukrainian|palestinian|french|british)\s+(?:[a-z]+\s+)?)$", re.I)
 WORD_RE = re.compile(r"\w[\w'’ʿʾ`]*")
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|came under|come under|got)\s+(?:\w+\s+){0,2}$", re.I)
-PASSIVE_TRIGGER_RE = re.compile(r"(?:came|come|comes|coming) under\b", re.I)
+PASSIVE_TRIGGER_RE = re.compile(r"(?:came|come|comes|coming) under\b|"
+                                # headline passive: "Eleven fighters killed in ISIS attack"
+                                r"(?:killed|wounded|injured|hurt|abducted|kidnapped|arrested|executed)\s+"
+                                r"(?:in|by|during|when|after|as|near|at|on)\b", re.I)
 TARGET_PREP_RE = re.compile(r"\b(?:targeting|targeted|against|on|at|attacked|hit|struck|killed|killing|kidnapped|abducted|"
                             r"shot|ambushed|stormed|shelled|bombed|wounding|injuring|arrested|detained)\s+(?:\w+\s+){0,3}$",
                             re.I)

@@ -119,7 +119,9 @@ def _rank(o: _Option, home: str | None) -> tuple:
     """Places in the report's own country first; then towns before regions before countries;
     then a town named for itself before the anchor of a relative phrase; then the smaller place."""
     loc = o.location
-    kind = {"PCLI": 3, "CONT": 4}.get(loc.place.feature_code or "", 2 if loc.geo_precision == GEO_REGION else 0)
+    unlisted = loc.place.geonameid is None and not o.is_anchor  # named as the scene, coded at its anchor
+    kind = {"PCLI": 3, "CONT": 4}.get(loc.place.feature_code or "",
+                                       2 if loc.geo_precision == GEO_REGION and not unlisted else 0)
     abroad = home is not None and loc.place.country_code != home
     return (abroad, kind, o.is_anchor, loc.place.population)
 
@@ -131,6 +133,8 @@ _UNLISTED = (
     re.compile(rf"\b(?P<name>{_NAME}) (?:village|neighbou?rhood|district|suburb|camp|area)\b"),
     re.compile(rf"\b(?:in|near|at) (?P<name>{_NAME}),? (?:in |near )?(?:the )?(?:north|south|east|west|central|northern|southern|"
                rf"eastern|western)(?:east|west)?(?:ern)? (?:of )?(?:the )?[A-Z]"),
+    re.compile(rf"\b(?:in|near|at) (?P<name>{_NAME}),? (?:in|of) (?:the )?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)? "
+               rf"(?:province|governorate|district|region)\b"),
 )
 
 
@@ -155,7 +159,9 @@ def _unlisted_places(text: str, start: int, end: int, options: list[_Option], ga
                 continue  # "a mixed Sunni-Shiite area", "the Iraqi province": no place name
             if any(o.location.start < name_end and name_start < o.location.end for o in options):
                 continue  # the gazetteer knows it after all
-            anchor = min(anchors, key=lambda o: abs(o.location.start - name_start)).location.place
+            named_in_phrase = [o for o in options if m.start() <= o.location.start and o.location.end <= m.end()
+                               and not (name_start <= o.location.start < name_end)]
+            anchor = (named_in_phrase or [min(anchors, key=lambda o: abs(o.location.start - name_start))])[0].location.place
             if any(c.place.country_code == anchor.country_code for c in gazetteer.candidates(m.group("name"), fuzzy=False)):
                 continue  # a known place of that country: resolution had its chance
             place = Place(m.group("name"), anchor.latitude, anchor.longitude, anchor.country_code, anchor.country,
