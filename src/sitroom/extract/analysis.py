@@ -21,7 +21,8 @@ from sitroom.extract.segment import Sentence
 # "the explosion in Yusufiya", "the Yusufiya attack", "today's attack", "these attacks".
 ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|such|today['’]s|yesterday['’]s|sunday['’]s|"
                           r"monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|saturday['’]s)\s+"
-                          r"(?:(?!(?:of|by|for|to|in|on|with|at|from|and|or|that|who|which)\b)[\w-]+\s+){0,2})$", re.I)
+                          r"(?:(?!(?:of|by|for|to|in|on|with|at|from|and|or|that|who|which|had|has|have|was|were|is|are|"
+                          r"been|be|being|will|would|said|says)\b)[\w-]+\s+){0,2})$", re.I)
 PRONOUN_START_RE = re.compile(r"^(?:[“\"]\s*)?(?:it|they|this|these|those|the group|the attack|the attackers|the militants|"
                               r"the group['’]s|he|she)\b", re.I)
 BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|months|years)|since (?:19|20)\d\d|a series of|"
@@ -86,7 +87,7 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
         sources=find_sources(text),
         actors=actors,
         attributed=attributed_actor(text, actors),
-        anaphoric=bool(classification) and (bool(ANAPHORIC_RE.search(text, 0, trigger_start))
+        anaphoric=bool(classification) and ((_noun_trigger(text, classification) and bool(ANAPHORIC_RE.search(text, 0, trigger_start)))
                                             or bool(PRONOUN_START_RE.match(text))),
         background=bool(BACKGROUND_RE.search(text)) or (bool(classification)
                                                            and bool(TOPIC_RE.search(text, 0, trigger_start))),
@@ -94,6 +95,14 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
         headline=is_headline(sentence),
         extra={"dateline": (sentence.start + skip[0], sentence.start + skip[1])} if skip else {},
     )
+
+
+VERB_TRIGGER_RE = re.compile(r"(?:was|were|been|had|has|have|is|are)\b|\w+ed\b", re.I)
+
+
+def _noun_trigger(text: str, classification: Classification) -> bool:
+    """"the Yusufiya attack" refers back; "the PKK were found dead" does not: only a noun can."""
+    return not VERB_TRIGGER_RE.match(text, classification.start)
 
 
 def is_headline(sentence: Sentence) -> bool:
