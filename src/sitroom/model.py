@@ -172,8 +172,6 @@ class Event:
             self.evidence[name] = evidence
 
 
-EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
-
 
 @dataclass(slots=True)
 class TallyClaim:
