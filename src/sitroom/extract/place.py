@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
 from sitroom import geo
 from sitroom.extract.analysis import SentenceAnalysis
 from sitroom.extract.dateline import find_dateline
+from sitroom.geo.distance import haversine_km
 from sitroom.model import Document, Place
 
 _UNSET = object()
@@ -57,7 +57,4 @@ def dateline_location(doc: Document):  # -> geo.Location | None
 
 
 def distance_km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitroom.geo.demonyms import CONTINENT_BODIES, DEMONYMS
+from sitroom.geo.distance import haversine_km
 from sitroom.geo.gazetteer import Candidate, Gazetteer
 from sitroom.geo.names import normalize
 from sitroom.geo.recognize import recognize
@@ -441,7 +442,4 @@ def _guess_unknown(out: list[Toponym], inner: list[bool]) -> list[Toponym]:
 
 
 def _km(a: Place, b: Place) -> float:
-    p = math.pi / 180
-    h = (math.sin((b.latitude - a.latitude) * p / 2) ** 2 + math.cos(a.latitude * p) * math.cos(b.latitude * p)
-         * math.sin((b.longitude - a.longitude) * p / 2) ** 2)
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)

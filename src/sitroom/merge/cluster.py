@@ -36,13 +36,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from sitroom.geo.distance import EARTH_RADIUS_KM, haversine_km  # noqa: F401 - re-exported for merge users
 from sitroom.geo.names import normalize, skeleton
 
 MERGE_KM = 25.0
 """Two reports further apart than this (with coordinates) are different incidents."""
 CELL_DEGREES = 0.25
 """Size of the coarse lat/lon cell in the blocking key (about 28 km of latitude)."""
-EARTH_RADIUS_KM = 6371.0088
 KM_PER_DEGREE_LAT = 2 * math.pi * EARTH_RADIUS_KM / 360 / 1.001  # on the haversine sphere, 0.1% margin
 
 PLACELESS_SCORE = 0.3
@@ -108,13 +108,6 @@ class SearchWindow:
 
 
 # --- geometry -------------------------------------------------------------------------------------
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def bboxes(lat: float, lon: float, km: float) -> tuple[BBox, ...]:
