@@ -8,7 +8,7 @@ target; "by X" after a passive names the perpetrator.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitroom.codebook.loader import actor_table, word_key
 
@@ -29,7 +29,8 @@ PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|came under|come
 PASSIVE_TRIGGER_RE = re.compile(r"(?:came|come|comes|coming) under\b|"
                                 # headline passive: "Eleven fighters killed in ISIS attack"
                                 r"(?:killed|wounded|injured|hurt|abducted|kidnapped|arrested|executed)\s+"
-                                r"(?:in|by|during|when|after|as|near|at|on)\b", re.I)
+                                # "killed at least 37" is active: a count follows, not a circumstance
+                                r"(?:in|by|during|when|after|as|near|at(?!\s+(?:least|most)\b)|on)\b", re.I)
 TARGET_PREP_RE = re.compile(r"\b(?:targeting|targeted|against|on|at|attacked|hit|struck|killed|killing|kidnapped|abducted|"
                             r"shot|ambushed|stormed|shelled|bombed|wounding|injuring|arrested|detained)\s+(?:\w+\s+){0,3}$",
                             re.I)
@@ -53,6 +54,7 @@ class ActorMention:
     actor_type: str
     generic: bool
     country: str | None  # from a demonym ("Iraqi soldiers"), else None
+    head: int | None = None  # where the phrase starts when a noun leads it: "men belonging to ISIL"
 
     def name_in(self, country: str | None) -> str:
         """Canonical name, generic ones completed with the demonym's country or else `country`."""
@@ -75,6 +77,13 @@ def find_actors(sentence: str) -> list[ActorMention]:
         if pos < resume or (pos and (sentence[pos - 1].isalnum() or sentence[pos - 1] in "-_")):
             continue
         hit = table.match_at(sentence, pos, word_key(word.group()))
+        unknown = unknown_group_at(sentence, pos)
+        if unknown is not None and (hit is None or hit[0].end() < unknown.end):
+            # a named group the alias table lacks outranks a generic noun inside its name:
+            # "Afrin Liberation Forces" is neither Syria's army nor anonymous
+            found.append(unknown)
+            resume = unknown.end
+            continue
         if hit is None:
             continue
         m, entry = hit
@@ -90,18 +99,53 @@ def find_actors(sentence: str) -> list[ActorMention]:
         if mention.generic and found and not found[-1].generic and _same_phrase(sentence, found[-1], mention):
             # "Islamic State fighters", "ISIS militants": the name says who; the noun adds nothing
             continue
-        if not mention.generic and found and found[-1].generic and AFFILIATION_RE.fullmatch(
-                sentence, found[-1].end, mention.start):
-            # "a suicide bomber from Ansar al-Sunnah", "men belonging to ISIL": the group is the actor
-            found[-1] = mention
+        if not mention.generic and found and found[-1].generic and (
+                AFFILIATION_RE.fullmatch(sentence, found[-1].end, mention.start)
+                or _qualifies(sentence, found[-1], mention)):
+            # "a suicide bomber from Ansar al-Sunnah", "men belonging to ISIL", "the militant Islamic
+            # State group": the group is the actor, heading the phrase the generic noun began
+            found[-1] = replace(mention, head=found[-1].start)
             continue
         found.append(mention)
     return found
 
 
+# A capitalised name with a word only armed movements put in their names is a group in its own right.
+_NAME_RUN_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|the|and|al|el|in)[\s-]+)*[A-Z][\w'’-]*)*")
+_MOVEMENT_WORD_RE = re.compile(r"\b(?:Liberation|Resistance|Revolutionary|Revolution|Mujahideen|Mujahedeen|Jihad|Martyrs|"
+                               r"Brigades?|Battalions?|Front|Movement|Legion|Salvation|Vanguard|Partisans|Insurgency|"
+                               r"Rebels?|Militia|Jaish|Jaysh|Liwa|Kataib|Saraya|Harakat|Ansar|Jund|Ahrar)\b")
+_BACKER_RE = re.compile(r"[A-Z][\w'’]*-(?:backed|led|allied|aligned|affiliated|linked|based|supported|sponsored)\b")
+_NOT_NAME_START = {"The", "A", "An", "In", "On", "At", "As", "After", "Before", "When", "While", "During", "Two", "Three",
+                   "Four", "Five", "Several", "Some", "Many", "This", "That", "These", "Those", "Its", "Their", "His", "Her"}
+
+
+def unknown_group_at(sentence: str, pos: int) -> ActorMention | None:
+    """"the Afrin Liberation Forces", "the National Front for Liberation": a group named as a title."""
+    if _BACKER_RE.match(sentence, pos):
+        return None  # "Turkish-backed National Front": the name starts after the backer
+    m = _NAME_RUN_RE.match(sentence, pos)
+    if m is None or " " not in m.group() or m.group().split()[0] in _NOT_NAME_START:
+        return None
+    name = re.sub(r"(?:\s+(?:of|for|the|and|al|el|in))+$", "", m.group())
+    movement = _MOVEMENT_WORD_RE.search(name)
+    if movement is None or name.split()[0] == movement.group():
+        # "Brigades of ..." without a qualifier before it is left to the alias table
+        if movement is None or len(name.split()) < 3:
+            return None
+    end = pos + len(name)
+    return ActorMention(pos, end, name, name, "Rebel group", False, None)
+
+
 AFFILIATION_RE = re.compile(r"\s*,?\s*(?:(?:believed|thought|said|suspected|alleged)\s+to\s+be\s+(?:members?\s+)?(?:of|from)|"
                             r"(?:suspected\s+|alleged\s+)?(?:members?|fighters?|militants?)\s+of|from|of|belonging to|"
                             r"affiliated (?:with|to)|linked to|loyal to|allied (?:with|to)|tied to)\s+(?:the\s+)?", re.I)
+
+
+def _qualifies(sentence: str, generic: ActorMention, named: ActorMention) -> bool:
+    """"militant" in "the militant Islamic State group" is an adjective of the name, not a second actor."""
+    return (generic.country is None and generic.template.startswith("Unidentified Armed Group")
+            and not sentence[generic.end:named.start].strip())
 
 
 def _same_phrase(sentence: str, named: ActorMention, generic: ActorMention) -> bool:
@@ -145,12 +189,15 @@ def is_speaker(sentence: str, actor: ActorMention) -> bool:
                 or SPEAKER_AFTER_RE.match(sentence, actor.end))
 
 
-OBJECT_BEFORE_RE = re.compile(r"\b(?:on|against|at|with|targeting|near|in|of|from|for|to|into|toward|towards|between|"
-                              r"among|including|by)\s+(?:the\s+)?$", re.I)
+# "a group of men": `of` after a collective noun heads the subject rather than governing an object
+OBJECT_BEFORE_RE = re.compile(r"\b(?:on|against|at|with|targeting|near|in|(?<!group )(?<!groups )(?<!band )(?<!unit )"
+                              r"(?<!cell )(?<!squad )(?<!number )(?<!dozens )(?<!hundreds )(?<!scores )of|from|for|to|into|toward|"
+                              r"towards|between|among|including|by)\s+(?:the\s+)?$", re.I)
 CLAUSE_BREAK_RE = re.compile(r"[;:]|,\s*(?:while|but|and|as|after|before|when|which|who)\b|\b(?:while|but|whereas)\b")
 
 
-PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|wn|t)\s+by\s+(?:the\s+)?$", re.I)
+PASSIVE_AGENT_RE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|wn|t)\s+by\s+"
+                              r"(?:(?:the|a|an)\s+)?(?:(?:suspected|alleged|militant|jihadist|so-called)\s+)?$", re.I)
 
 
 def passive_agent(sentence: str, actors: list[ActorMention]) -> ActorMention | None:
@@ -175,7 +222,8 @@ def _subject(sentence: str, before: list[ActorMention]) -> ActorMention | None:
     """The clause's subject: the first actor not governed by a preposition ("X attacked Y using rockets")
     and not the subject of a passive verb ("a commander was killed in an IS bomb blast": a victim)."""
     for actor in before:
-        if OBJECT_BEFORE_RE.search(sentence, max(0, actor.start - 25), actor.start):
+        start = actor.start if actor.head is None else actor.head
+        if OBJECT_BEFORE_RE.search(sentence, max(0, start - 25), start):
             continue
         if PATIENT_AFTER_RE.match(sentence, actor.end):
             continue
@@ -200,8 +248,13 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int,
         if (actor.start >= trigger_end and perpetrator is None and len(between) <= 60 and BY_RE.search(clause)
                 and not re.search(r"[;,]|\b(?:and|but|which|who)\b", clause) and not STATIVE_BY_RE.search(clause)):
             perpetrator = actor
+    passive_subject = None
     if perpetrator is None:
         perpetrator = passive_agent(sentence, actors)
+        if perpetrator is not None and perpetrator.start < trigger_start:
+            # "a soldier was gunned down by an Islamic State sniper": the trigger sits in the agent
+            # phrase, so the passive's subject is the one attacked
+            passive_subject = next((a for a in reversed(actors) if a.end <= perpetrator.start), None)
     if perpetrator is None:
         perpetrator = next((a for a in actors if not a.generic and a.start >= trigger_end
                             and AFFILIATION_RE.fullmatch(sentence, trigger_end, a.start)), None)
@@ -210,7 +263,9 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int,
     after = [a for a in actors if a.start >= trigger_start and a is not perpetrator]
     passive = bool(PASSIVE_BEFORE_RE.search(sentence[:trigger_start])
                    or PASSIVE_TRIGGER_RE.match(sentence, trigger_start))
-    if passive:
+    if passive_subject is not None:
+        target = passive_subject
+    elif passive:
         target = before[-1] if before else None
     else:
         if perpetrator is None and before:

@@ -185,7 +185,7 @@ def _set_actors(event: Event, doc: Document, triggers: list[SentenceAnalysis],
             _set_actor(event, doc, agent[0], "actor1", agent[1], country)
     if (event.actor1 is None or _is_unnamed(event.actor1)) and not protest and event.claimed_by is None:
         # "An Islamic State attack caused 84 deaths", "gunmen of a group named in the report"
-        named = _named_armed_group(triggers, event.actor2, country)
+        named = _named_armed_group(triggers, event.actor2, country, armed_victim=event.inter2 in ARMED_ACTOR_TYPES)
         if named is not None:
             _set_actor(event, doc, named[0], "actor1", named[1], country)
     if event.actor1 is None and event.event_type in POLITICAL_VIOLENCE_TYPES:
@@ -198,10 +198,15 @@ def _set_actors(event: Event, doc: Document, triggers: list[SentenceAnalysis],
 NOT_AGENT_BEFORE_RE = re.compile(r"\b(?:against|fighting|fight|fought|from|fleeing|flee|fled|with|targeting|targeted|"
                                  r"on|join|joining|joined|recaptured from|retaken from|held by|of)\s+(?:the\s+)?(?:so-called\s+)?$",
                                  re.I)
+# ... unless the side that suffered is already known and armed: then the group it fought is the other side
+# ("three policemen were killed in a shootout with Islamic State militants").
+OPPONENT_BEFORE_RE = re.compile(r"\b(?:shoot-?outs?|shootings?|clash(?:es)?|fighting|battles?|gunfights?|fire ?fights?|"
+                                r"exchanges? of fire|skirmish(?:es)?|confrontations?|engagements?)\s+(?:with|against)\s+"
+                                r"(?:the\s+)?(?:so-called\s+)?$", re.I)
 
 
-def _named_armed_group(triggers: list[SentenceAnalysis], target: str | None,
-                       country: str | None) -> tuple[SentenceAnalysis, ActorMention] | None:
+def _named_armed_group(triggers: list[SentenceAnalysis], target: str | None, country: str | None,
+                       armed_victim: bool = False) -> tuple[SentenceAnalysis, ActorMention] | None:
     """"an Islamic State attack", "shelling by the so-called Islamic State": when the grammar finds
     no agent, a named armed group in the incident's own sentences that is not its target most
     likely carried it out."""
@@ -210,7 +215,8 @@ def _named_armed_group(triggers: list[SentenceAnalysis], target: str | None,
         for actor in a.actors:
             if actor.generic or actor.actor_type not in ARMED_ACTOR_TYPES or actor.name_in(country) == target:
                 continue
-            if NOT_AGENT_BEFORE_RE.search(text, max(0, actor.start - 30), actor.start) or is_speaker(text, actor):
+            if is_speaker(text, actor) or (NOT_AGENT_BEFORE_RE.search(text, max(0, actor.start - 30), actor.start) and not (
+                    armed_victim and OPPONENT_BEFORE_RE.search(text, max(0, actor.start - 40), actor.start))):
                 continue
             return a, actor
     return None

@@ -26,11 +26,20 @@ CLAIM_RE = re.compile(
 )
 CLAIMED_BY_RE = re.compile(r"\bclaimed\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?P<who>" + NAME + ")")
 NO_CLAIM_RE = re.compile(r"\b(?:no|none|nobody|no one|not yet|yet to)\b[^.]{0,30}\bclaim", re.I)
-ATTRIBUTION_RE = re.compile(
-    r"(?:blamed (?:it )?on|attributed to|suspected of|accused|suspect(?:ed|s)?|believed to be behind|"
-    r"carried out by|behind the attack|is suspected|are suspected|was blamed|were blamed|strongly suspected|"
-    r"(?:thought|believed|said|alleged) to (?:be|have been) (?:behind|responsible)|held responsible|blames?|blamed|"
-    r"the work of|suspected (?:of|for|in))",
+# Attribution cues, split by where the blamed group stands: "police blamed ISIS" / "blamed on ISIS"
+# name it after the cue; "ISIS is suspected" / "militants were behind the attacks" before it.
+BLAMED_AFTER_RE = re.compile(
+    r"\b(?:blamed (?:it |the \w+ )?on|attributed to|accus(?:ed|es|ing)|blam(?:es|ed|ing)|carried out by|the work of|"
+    r"suspect(?:s|ed)?|(?:likely|probable|suspected) perpetrators? (?:is|are|was|were|being)|pointed the finger at)\b",
+    re.I,
+)
+BLAMED_BEFORE_RE = re.compile(
+    r"\b(?:suspected (?:of|for|in)|(?:is|are|was|were) (?:\w+ ){0,2}(?:suspected|blamed|accused)|believed to be behind|"
+    r"(?:thought|believed|said|alleged) to (?:be|have been) (?:behind|responsible)|held responsible|"
+    r"(?:is|are|was|were|(?:could|may|might|must) (?:have )?be(?:en)?) (?:\w+ ){0,4}?behind (?:the|this|these|those|such|"
+    r"similar|it)\b|"
+    r"responsible for (?:the|this|these|those|such|similar|most) (?:\w+ )?(?:attacks?|bombings?|killings?|incidents?|"
+    r"operations?))",
     re.I,
 )
 SAYS = r"(?:said|says|reported|reports|announced|stated|confirmed|claimed|added|told|tweeted|posted|wrote|cited)"
@@ -83,18 +92,24 @@ def find_claim(sentence: str) -> Claim | None:
 
 
 def is_attribution(sentence: str) -> bool:
-    return bool(ATTRIBUTION_RE.search(sentence))
+    return bool(BLAMED_AFTER_RE.search(sentence) or BLAMED_BEFORE_RE.search(sentence))
 
 
 def attributed_actor(sentence: str, actors: list[ActorMention]) -> ActorMention | None:
-    """The actor named as suspected or blamed, if the sentence attributes rather than claims."""
-    m = ATTRIBUTION_RE.search(sentence)
-    if not m:
-        return None
+    """The actor named as suspected or blamed, if the sentence attributes rather than claims.
+    The accuser is not the accused: "The SDF accused the Islamic State" blames the Islamic State."""
     nonstate = [a for a in actors if a.actor_type not in ("Civilians", "State forces")]
     if not nonstate:
         return None
-    return min(nonstate, key=lambda a: abs(a.start - m.start()))
+    for m in BLAMED_BEFORE_RE.finditer(sentence):
+        before = [a for a in nonstate if a.end <= m.start() and m.start() - a.end <= 80]
+        if before:
+            return before[-1]
+    for m in BLAMED_AFTER_RE.finditer(sentence):
+        after = [a for a in nonstate if a.start >= m.end() and a.start - m.end() <= 60]
+        if after:
+            return after[0]
+    return None
 
 
 def find_sources(sentence: str) -> list[Source]:
