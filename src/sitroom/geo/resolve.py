@@ -39,6 +39,10 @@ FEATURE_BONUS = {
     "OCN": 9.0, "SEA": 8.0, "GULF": 8.0, "RGN": 8.0, "PEN": 8.0, "PCLH": 9.0,
 }
 W_OWN_NAME = 1.0
+# Matched only by an alternate name while another place bears the name as its own: cities500's
+# alternate names are noisy (Dayton carries "Venice", Casablanca "White House"), and news means
+# the place called so.
+W_ALT_ONLY = -2.0
 W_FUZZY = -1.5
 W_HINT = 4.0
 W_DOC_COUNTRY = 3.0
@@ -48,6 +52,10 @@ W_REGION_SHADOWED = -4.0  # "Kirkuk" alone is the city, not the province of the 
 W_REGION_NAMED = 4.0  # "Kirkuk province": now the region is meant
 W_FEATURE_NAMED = 5.0  # "the Gara mountains", "Ain al-Asad air base": the kind of place is said
 W_DOC_ADMIN1 = 2.0  # other names of the document lie in the candidate's state/province (local news)
+# Other names' votes for a state/province reach full weight at this many (sure) names: one
+# Los Angeles in a story does not make a hamlet called London, California outrank the capital
+# named in passing ("an artist based in London"); three Missouri towns do make Monroe County Missouri's.
+ADMIN1_FULL_VOTES = 2.0
 W_COHERENCE = 1.5  # per other name with a plausible reading near the candidate
 COHERENCE_CAP = 3.0
 _COHERENCE_TOP = 6  # readings per name that take part in the coherence term
@@ -165,11 +173,13 @@ def _container_after(text: str, end: int, gz: Gazetteer) -> tuple[set[str], set[
 def _context_score(c: Candidate, ctx: Context) -> float:
     """Evidence from the other names of the document (see Context)."""
     s = 0.0
+    if c.admin1_code and ctx.admin1 and c.place.feature_code not in ("PCLI", "CONT"):
+        s += W_DOC_ADMIN1 * min(1.0, ctx.admin1.get(c.admin1_code, 0.0) / ADMIN1_FULL_VOTES)
+    if c.admin1_code and c.admin1_code in ctx.named_admin1 and c.place.feature_code != "ADM1":
+        s += W_CONTAINER_DOC
     cc = c.place.country_code
     if cc and ctx.countries:
         s += W_DOC_COUNTRY * ctx.countries.get(cc, 0.0) / max(ctx.countries.values())
-    if c.admin1_code and ctx.admin1 and c.place.feature_code not in ("PCLI", "CONT"):
-        s += W_DOC_ADMIN1 * min(1.0, ctx.admin1.get(c.admin1_code, 0.0))
     return s
 
 
@@ -180,8 +190,6 @@ def score(c: Candidate, ctx: Context, near: tuple[set[str], set[str]]) -> float:
         s += W_HINT
     if cc in near[0] or (c.admin1_code and c.admin1_code in near[1]):
         s += W_CONTAINER_NEXT
-    elif c.admin1_code and c.admin1_code in ctx.named_admin1 and c.place.feature_code != "ADM1":
-        s += W_CONTAINER_DOC
     return s
 
 
@@ -305,6 +313,18 @@ def _shadowed_regions(cs: Sequence[Candidate]) -> set[int]:
             and (c.admin1_code in towns or c.place.country_code in capitals)}
 
 
+def _alternate_only(name: str, cs: Sequence[Candidate]) -> set[int]:
+    """Ids of candidates matched only by an unrelated alternate name (a translation or a nickname:
+    Dayton's "Venice", Casablanca's "White House") while another candidate bears the name as its
+    own.  A short form of the place's own name ("Newcastle" for Newcastle upon Tyne, "New York" for
+    New York City) is no such noise, nor are the curated aliases of seas, regions and countries."""
+    if not any(c.by_own_name and not c.fuzzy for c in cs):
+        return set()
+    key = f" {normalize(name)} "
+    return {c.id for c in cs if not c.by_own_name and not c.fuzzy and c.place.feature_code not in _NO_COHERENCE
+            and key not in f" {normalize(c.place.name)} "}
+
+
 def _inner_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
     """A place named inside a longer name: "Manila Cathedral" -> Manila, "Cavan Institute" -> Cavan.
 
@@ -346,9 +366,12 @@ def _local_bonus(text: str, s: Span, cs: Sequence[Candidate], near: tuple[set[st
     region_named = bool(_REGION_WORD.match(text, s.end)) or bool(_REGION_WORD.search(text[s.start:s.end]))
     shadowed = set() if region_named else _shadowed_regions(cs)
     kinds = _feature_named(text, s.end)
+    alt_only = _alternate_only(text[s.start:s.end].strip(" .,;:\"'()"), cs)
     out = {}
     for c in cs:
         b = W_REGION_SHADOWED if c.id in shadowed else 0.0
+        if c.id in alt_only:
+            b += W_ALT_ONLY
         if region_named and c.place.feature_code in ("ADM1", "ADM2"):
             b += W_REGION_NAMED
         if c.place.feature_code in kinds:
@@ -397,7 +420,7 @@ def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint:
         near = _container_after(text, s.end, gz) if cs else (set(), set())
         cs = _with_expected_country(text[s.start:s.end], cs, near[0] | ({hint} if hint else set()), gz)
         local = _local_bonus(text, s, cs, near)
-        empty = Context(hint, Counter(), Counter(), named)
+        empty = Context(hint, Counter(), Counter(), set())
         static.append([(score(c, empty, near) + local[c.id], c) for c in cs])
         nears.append(near)
     keys = [normalize(text[s.start:s.end]) for s in spans]
@@ -409,7 +432,7 @@ def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint:
     votes = {k: _vote(sorted(sc, key=lambda t: t[0], reverse=True)) for k, sc in by_key.items()}
 
     def ranked(k: str, sc: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
-        ctx = _context_without(votes, k, None, set())
+        ctx = _context_without(votes, k, None, named)
         out = []
         for base, c in sc:
             v = base + _context_score(c, ctx)

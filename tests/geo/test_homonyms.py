@@ -1,0 +1,46 @@
+"""Homonyms weighed against the document: how far context may pull a name away from the place
+everyone means, and which alternate names count."""
+
+from sitroom.geo import geoparse
+
+
+def _spans(text, *names):
+    out = []
+    for n in names:
+        start = text.index(n)
+        out.append((start, start + len(n)))
+    return out
+
+
+def _resolve(gz, text, *names):
+    return {t.text: t.place for t in geoparse(text, spans=_spans(text, *names), gazetteer=gz)}
+
+
+def test_one_town_of_a_state_does_not_pull_a_world_city_there(gazetteer):
+    # A Californian story mentions London in passing: a hamlet called London, California exists,
+    # but one Los Angeles and a named California are not enough to prefer it.
+    text = ("The gallery in Los Angeles, California, showed a painter who is based in London. "
+            "Critics in Los Angeles liked it.")
+    places = _resolve(gazetteer, text, "Los Angeles", "California", "London")
+    assert places["London"].country_code == "GB"
+
+
+def test_several_towns_of_a_state_pull_a_county_there(gazetteer):
+    # Local news: three towns of Missouri and the state named make "Monroe County" Missouri's,
+    # although more populous Monroe Counties exist elsewhere.
+    text = ("A driver from Paris was arrested in Monroe County after a crash near Holliday. "
+            "He was taken to a hospital in Columbia, Missouri.")
+    places = _resolve(gazetteer, text, "Paris", "Monroe County", "Holliday", "Columbia", "Missouri")
+    assert places["Monroe County"].admin1 == "Missouri"
+
+
+def test_an_unrelated_alternate_name_yields_to_the_place_called_so(gazetteer):
+    # GeoNames lists "Venice" among Dayton's alternate names; a place named Venice is meant.
+    places = _resolve(gazetteer, "The Venice council met on Tuesday.", "Venice")
+    assert places["Venice"].name == "Venice"
+
+
+def test_a_short_form_of_the_own_name_still_counts(gazetteer):
+    # "New York" is New York City's alternate name and the state's own: the city is meant.
+    places = _resolve(gazetteer, "She flew to New York on Friday.", "New York")
+    assert places["New York"].feature_code != "ADM1"
