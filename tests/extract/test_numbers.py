@@ -20,6 +20,13 @@ from sitroom.extract.numbers import find_casualties, parse_number
     ("A roadside bomb left a soldier dead and two others injured.", 1, 2),
     ("The bomb was placed 20 km north of Mosul.", None, None),
     ("In 2014 the town fell.", None, None),
+    # "no one" is a zero, never a count of one
+    ("Troops searched the compound and no one was injured.", None, 0),
+    ("No one was killed or wounded in the blast.", 0, 0),
+    ("Nobody was hurt when the mortar landed.", 0, 0),
+    ("Two guards were killed, but no one else was injured.", 2, 0),
+    ("A bomb hit the patrol; no one was killed and three soldiers were wounded.", 0, 3),
+    ("None of the passengers were harmed.", 0, 0),
 ])
 def test_casualty_counts(sentence, killed, injured):
     found = find_casualties(sentence)

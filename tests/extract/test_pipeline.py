@@ -142,3 +142,16 @@ def test_the_dateline_city_is_the_scene_when_the_story_names_no_place():
     (event,) = extract_events(doc)
     assert event.location == "Baghdad"
     assert any("dateline" in w for w in event.warnings)
+
+
+def test_a_detainees_record_in_a_press_release_is_not_the_incident():
+    text = ("KABUL, Afghanistan (May 4, 2012) - A combined Afghan and coalition force killed one insurgent and "
+            "detained two others in Zhari district, Kandahar province, yesterday. One detainee is believed to have "
+            "organized roadside bomb attacks on Afghan police. No one was injured.")
+    events = [e for e in extract_events(Document(text=text, published=date(2012, 5, 4), country_hint="AF"))
+              if not e.historical]
+    main = events[0]
+    assert main.sub_event_type == "Armed clash"
+    assert main.event_date == date(2012, 5, 3)
+    assert main.fatalities == 1
+    assert main.injuries == 0

@@ -31,7 +31,13 @@ BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|m
                            r"in the last \w+ (?:days|weeks|months)|is one of|are part of|is part of|are a part of|"
                            r"is yet to|recent (?:\w+ )?(?:attacks|bombings|strikes|killings|clashes|incidents|violence)|"
                            r"has long|have long|for years|routinely|routine|regularly|typically|usually|ongoing|(?:which|who) carry out|"
-                           r"(?:protest|resistance|insurgent) movement)\b", re.I)
+                           r"(?:protest|resistance|insurgent) movement|"
+                           # a detainee's record, as press releases give it: past deeds, not this incident
+                           r"(?:is|are|was|were) (?:\w+ )?(?:believed|thought|suspected|accused|known|said|alleged|reported) to "
+                           r"(?:have )?(?:coordinated|organi[sz]ed|planned|facilitated|directed|led|been involved|participated|"
+                           r"masterminded|carried out|conducted|supplied|financed|funded|smuggled|built|made|emplaced|transported)|"
+                           r"(?:responsible|known) for (?:planning|coordinating|organi[sz]ing|facilitating|directing|conducting|"
+                           r"supplying|financing|smuggling|building|making|emplacing|the planning))\b", re.I)
 # The incident is the topic of talk, not the news: "discussed ... the recent attacks", "condemned the bombing".
 TOPIC_RE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|talk(?:ed|s)? about|review(?:ed|s)?|address(?:ed)?|denounc\w*|condemn\w*|"
                       r"deplor\w*|commemorat\w*|mourn\w*|marked the anniversary|sanctions?|accus\w*|allegation\w*|alleged|"

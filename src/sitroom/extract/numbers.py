@@ -46,13 +46,17 @@ INJURED = r"injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|i
 NAMED_VICTIM_RE = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?\s+){0,2})(?:[A-Z][\w'’-]+)(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3}")
 KILLED_RE = re.compile(rf"\b(?:{KILLED})\b", re.I)
 INJURED_RE = re.compile(rf"\b(?:{INJURED})\b", re.I)
+_HARM = r"(?:killed|hurt|injured|wounded|harmed)"
 ZERO_RE = re.compile(
-    r"\b(?:no (?:human )?(?:casualties|losses|human losses|fatalities|deaths|injuries|one was (?:killed|hurt|injured)|"
-    r"one (?:was )?(?:killed|hurt|injured))|without (?:causing )?(?:any )?(?:casualties|injuries|loss of life)|"
-    r"nobody (?:was )?(?:killed|hurt|injured)|no-one (?:was )?(?:killed|hurt|injured)|no reports? of (?:casualties|injuries)|"
-    r"caused no (?:casualties|injuries)|did not cause (?:any )?casualties|no (?:one|people) (?:were|was) (?:killed|hurt|injured))\b",
+    rf"\b(?:no (?:human )?(?:casualties|losses|human losses|fatalities|deaths|injuries)|"
+    r"without (?:causing )?(?:any )?(?:casualties|injuries|loss of life)|"
+    rf"(?:nobody|no-one|no one|none|no (?:people|person|soldiers?|civilians?))(?: (?:else|of them|of the \w+))? "
+    rf"(?:was |were |had been |has been |have been )?(?:reported )?{_HARM}(?:,? (?:or|and|nor) {_HARM})?|"
+    r"no reports? of (?:casualties|injuries)|caused no (?:casualties|injuries)|did not cause (?:any )?casualties)\b",
     re.I,
 )
+# "no one was injured": the "one" there is no count
+_NO_ONE_RE = re.compile(r"\bno[ -]one\b", re.I)
 # Words that may stand between a number and the casualty verb without breaking the link.
 _GAP = r"(?:[\w'’-]+\s+){0,6}?"
 CLAUSE_BREAK_RE = re.compile(r"[;:]|\b(?:while|but|after|before|when|because|whereas)\b", re.I)
@@ -85,17 +89,27 @@ def parse_number(token: str) -> int | None:
 
 def find_casualties(sentence: str) -> Casualties:
     zero = ZERO_RE.search(sentence)
-    killed = _count_for(sentence, KILLED_RE)
-    injured = _count_for(sentence, INJURED_RE)
+    counted = _NO_ONE_RE.sub("nobody", sentence)  # same length, so spans still point into `sentence`
+    killed = _count_for(counted, KILLED_RE)
+    injured = _count_for(counted, INJURED_RE)
     if zero:
         nil = Count(0, zero.start(), zero.end())
         phrase = zero.group(0).lower()
         # "nobody was hurt" rules out deaths too; "no one was killed" says nothing of the wounded
-        if killed is None:
+        only_wounded = re.search(r"injur|wound", phrase) and not re.search(r"killed|deaths|fatalities|loss of life|casualt|"
+                                                                              r"losses|hurt|harmed", phrase)
+        only_dead = not re.search(r"injur|wound|hurt|harmed|casualt|losses", phrase)
+        if not only_wounded and _overridden(killed, zero):
             killed = nil
-        if injured is None and not re.search(r"killed|deaths|fatalities|loss of life", phrase):
+        if not only_dead and _overridden(injured, zero):
             injured = nil
     return Casualties(killed, injured)
+
+
+def _overridden(count: Count | None, zero: re.Match[str]) -> bool:
+    """A zero phrase stands unless another figure was given; a figure whose span swallows the
+    phrase ("Two killed, no one was injured" read as two injured) was misread across it."""
+    return count is None or count.start <= zero.start() < count.end
 
 
 def _count_for(sentence: str, verb_re: re.Pattern[str]) -> Count | None:
