@@ -44,3 +44,27 @@ def test_a_short_form_of_the_own_name_still_counts(gazetteer):
     # "New York" is New York City's alternate name and the state's own: the city is meant.
     places = _resolve(gazetteer, "She flew to New York on Friday.", "New York")
     assert places["New York"].feature_code != "ADM1"
+
+
+def test_states_named_together_keep_a_homonym_among_them(gazetteer):
+    # "Georgia" among US states is the state, not the country.
+    text = "Cases were reported in Alabama, Florida, Georgia and Tennessee."
+    places = _resolve(gazetteer, text, "Alabama", "Florida", "Georgia", "Tennessee")
+    assert (places["Georgia"].country_code, places["Georgia"].feature_code) == ("US", "ADM1")
+
+
+def test_region_after_a_town_and_a_comma_is_the_one_holding_it(gazetteer):
+    # "Tacoma, Washington": the state that holds Tacoma, not the capital; and every other mention
+    # of the name in the story shares that reading.
+    text = "A baker in Tacoma, Washington shared her recipes. Washington has many bakers."
+    spans = _spans(text, "Tacoma", "Washington")
+    second = text.rindex("Washington")
+    spans.append((second, second + len("Washington")))
+    out = geoparse(text, spans=spans, gazetteer=gazetteer)
+    assert [t.place.feature_code for t in out if t.text == "Washington"] == ["ADM1", "ADM1"]
+
+
+def test_a_list_of_towns_is_no_town_and_region_pair(gazetteer):
+    text = "After stops in Washington, New York and Boston, the delegation flew home."
+    places = _resolve(gazetteer, text, "Washington", "New York", "Boston")
+    assert places["New York"].feature_code != "ADM1"

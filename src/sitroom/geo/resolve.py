@@ -21,8 +21,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 
 from sitroom.geo.demonyms import CONTINENT_BODIES, DEMONYMS
 from sitroom.geo.distance import haversine_km
@@ -56,6 +56,10 @@ W_DOC_ADMIN1 = 2.0  # other names of the document lie in the candidate's state/p
 # Los Angeles in a story does not make a hamlet called London, California outrank the capital
 # named in passing ("an artist based in London"); three Missouri towns do make Monroe County Missouri's.
 ADMIN1_FULL_VOTES = 2.0
+# Other names of the text read as states/provinces of one country ("Alabama, Florida and Georgia"):
+# a name that may be one of them or something else (Georgia the country) is likelier one of them.
+W_SIBLING_REGIONS = 2.0
+W_CONTAINER_PREV = 5.0  # "Tacoma, Washington": the region that holds the town named just before
 W_COHERENCE = 1.5  # per other name with a plausible reading near the candidate
 COHERENCE_CAP = 3.0
 _COHERENCE_TOP = 6  # readings per name that take part in the coherence term
@@ -123,6 +127,8 @@ _AFFIX = re.compile(r"^(?:(?:the\s+)?(?:north|south|east|west|central|north-?eas
                     r"south-?west)(?:ern)?\s+)|\s+(?:province|governorate|region|state|city|town|village|district|"
                     r"county|area|countryside|outskirts)$", re.I)
 _ABBREVIATION_AFTER = re.compile(r"\s*,\s*((?:[A-Z][a-z]{0,4}\.){1,3}|[A-Z]{2,3}|Qld)(?=[\s,;:)]|$)")
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+_LIST_NEXT = re.compile(r"\s+(?:and|or|&)\s+[A-Z]")
 _NEXT_CONTAINER = re.compile(r"\s*,\s*(?:the\s+)?([A-Z][\w'’.\- ]{1,40}?)"
                              r"(?=[,.;:)\n]|\s+(?:on|in|and|at|where|was|is)\b|$)")
 
@@ -152,6 +158,7 @@ class Context:
     countries: Counter  # country code -> weight
     admin1: Counter  # admin1 code ("US.LA") -> weight
     named_admin1: set[str]  # admin1 regions named in the text
+    regions: Counter = field(default_factory=Counter)  # country code -> weight of names read as its ADM1s
 
 
 def _container_after(text: str, end: int, gz: Gazetteer) -> tuple[set[str], set[str]]:
@@ -180,6 +187,8 @@ def _context_score(c: Candidate, ctx: Context) -> float:
     cc = c.place.country_code
     if cc and ctx.countries:
         s += W_DOC_COUNTRY * ctx.countries.get(cc, 0.0) / max(ctx.countries.values())
+    if c.place.feature_code == "ADM1" and cc in ctx.regions:
+        s += W_SIBLING_REGIONS * min(1.0, ctx.regions[cc] / ADMIN1_FULL_VOTES)
     return s
 
 
@@ -200,6 +209,7 @@ class _Vote:
     country: str | None
     admin1: str | None
     weight: float
+    is_region: bool = False  # read as a state/province (ADM1)
 
 
 def _vote(ranked: Sequence[tuple[float, Candidate]]) -> _Vote:
@@ -208,21 +218,25 @@ def _vote(ranked: Sequence[tuple[float, Candidate]]) -> _Vote:
     margin = top - rest[0][0] if rest else 3.0
     # A region named ("Ohio") is already context through named_admin1; only places inside one vote for it.
     wide = best.place.feature_code in _NO_COHERENCE
-    return _Vote(best.place.country_code, None if wide else best.admin1_code, min(1.0, 0.25 + margin / 4))
+    return _Vote(best.place.country_code, None if wide else best.admin1_code, min(1.0, 0.25 + margin / 4),
+                 best.place.feature_code == "ADM1")
 
 
 def _context_without(votes: dict[str, _Vote], key: str, hint: str | None, named: set[str]) -> Context:
     """Leave-one-out: a name's own (repeated) mentions do not vote for its own reading."""
     countries: Counter = Counter()
     admin1: Counter = Counter()
+    regions: Counter = Counter()
     for k, v in votes.items():
         if k == key:
             continue
         if v.country:
             countries[v.country] += v.weight
+            if v.is_region:
+                regions[v.country] += v.weight
         if v.admin1:
             admin1[v.admin1] += v.weight
-    return Context(hint, countries, admin1, named)
+    return Context(hint, countries, admin1, named, regions)
 
 
 def _coherence(cands: dict[str, list[tuple[float, Candidate]]]) -> dict[int, float]:
@@ -394,6 +408,35 @@ def _named_admin1(cands: Sequence[Sequence[Candidate]]) -> set[str]:
     return out
 
 
+def _held_by_previous(text: str, keys: Sequence[str], spans: Sequence[Span],
+                      cands: Sequence[Sequence[Candidate]]) -> dict[str, set[str]]:
+    """Per name: the countries and admin1 codes of the readings of a name written right before one
+    of its mentions, comma-separated ("Tacoma, Washington"; "Bronx, New York").  Such a second name
+    is the region that holds the first, so its reading that contains one of them is meant -- in
+    every mention: the story has said which Washington it is about."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+    out: dict[str, set[str]] = {}
+    comma = [False] + [bool(_COMMA_ONLY.fullmatch(text, spans[a].end, spans[b].start)) for a, b in zip(order, order[1:])]
+    for n in range(1, len(order)):
+        a, b = order[n - 1], order[n]
+        # A list is no pair: "Washington, New York and Boston", "Ohio, Iowa, Texas".
+        if not comma[n] or comma[n - 1] or _LIST_NEXT.match(text, spans[b].end):
+            continue
+        out.setdefault(keys[b], set()).update(code for c in cands[a] if c.place.feature_code not in _NO_COHERENCE
+                                              for code in (c.place.country_code, c.admin1_code) if code)
+    return out
+
+
+def _holds(c: Candidate, inside: Collection[str]) -> float:
+    if not inside:
+        return 0.0
+    if c.place.feature_code == "ADM1" and c.admin1_code in inside:
+        return W_CONTAINER_PREV
+    if c.place.feature_code == "PCLI" and c.place.country_code in inside:
+        return W_CONTAINER_PREV
+    return 0.0
+
+
 def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint: str | None = None,
                   guess_unknown: bool = True) -> list[Toponym]:
     """Resolve exactly the given spans.
@@ -415,15 +458,14 @@ def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint:
     named = _named_admin1(cands)
     # Per mention: its candidates with their context-free score (prior + hint + local words).
     static: list[list[tuple[float, Candidate]]] = []
-    nears = []
-    for s, cs in zip(spans, cands, strict=True):
+    keys = [normalize(text[s.start:s.end]) for s in spans]
+    held = _held_by_previous(text, keys, spans, cands)
+    for s, k, cs in zip(spans, keys, cands, strict=True):
         near = _container_after(text, s.end, gz) if cs else (set(), set())
         cs = _with_expected_country(text[s.start:s.end], cs, near[0] | ({hint} if hint else set()), gz)
         local = _local_bonus(text, s, cs, near)
         empty = Context(hint, Counter(), Counter(), set())
-        static.append([(score(c, empty, near) + local[c.id], c) for c in cs])
-        nears.append(near)
-    keys = [normalize(text[s.start:s.end]) for s in spans]
+        static.append([(score(c, empty, near) + local[c.id] + _holds(c, held.get(k, ())), c) for c in cs])
     by_key: dict[str, list[tuple[float, Candidate]]] = {}
     for k, sc in zip(keys, static, strict=True):
         if sc and k not in by_key:
