@@ -155,3 +155,11 @@ def test_a_detainees_record_in_a_press_release_is_not_the_incident():
     assert main.event_date == date(2012, 5, 3)
     assert main.fatalities == 1
     assert main.injuries == 0
+
+
+def test_the_location_is_spelled_as_the_report_spells_it():
+    doc = Document(text="A car bomb exploded in a market in Tuz Khormato on Monday, killing four people.",
+                   published=date(2021, 3, 1), country_hint="IQ")
+    (event,) = extract_events(doc)
+    assert event.location == "Tuz Khormato"  # not GeoNames' "Ţūz Khūrmātū"
+    assert event.geonameid is not None and event.admin1 == "Salah ad Din"

@@ -106,9 +106,21 @@ def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], co
     place, evidence = location.place, _span(doc, location.start, location.end)
     for name, value in (("country", place.country or country_name(place.country_code)),
                         ("country_code", place.country_code), ("admin1", place.admin1), ("admin2", place.admin2),
-                        ("location", place.name), ("latitude", place.latitude), ("longitude", place.longitude),
+                        ("location", _display_name(location)), ("latitude", place.latitude), ("longitude", place.longitude),
                         ("geo_precision", location.geo_precision), ("geonameid", place.geonameid)):
         event.set(name, value, evidence if value is not None else None)
+
+
+def _display_name(location) -> str:
+    """The place as the report spells it ("Azaz", "Tuz Khormato"), which is how analysts and ACLED
+    write it, rather than GeoNames' scholarly transliteration ("I‘zāz", "Ţūz Khūrmātū"); the
+    geonameid and admin fields keep the gazetteer's identity.  Countries keep their own name."""
+    place = location.place
+    spelled = " ".join(location.named_as.split()).strip(" ,.'’")
+    spelled = re.sub(r"['’]s$", "", spelled)
+    if not spelled or place.geonameid is None or (place.feature_code or "").startswith("PCL"):
+        return place.name
+    return spelled.title() if spelled.islower() or spelled.isupper() else spelled
 
 
 def _at_dateline_city(doc: Document, location, event: Event):

@@ -64,6 +64,7 @@ class Location:
     start: int
     end: int
     text: str
+    named_as: str = ""  # the place's own name as the report spells it ("Azaz" for I‘zāz)
 
 
 def offset_point(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
@@ -94,9 +95,9 @@ def _option(text: str, t: Toponym, lo: int) -> _Option:
     before = text[max(lo, t.start - 80):t.start]
     start = t.start
     if (place.feature_code or "") in _REGION_FEATURES:
-        return _Option(Location(place, GEO_REGION, t.start, t.end, t.text), False)
+        return _Option(Location(place, GEO_REGION, t.start, t.end, t.text, t.text), False)
     if (place.feature_code or "") in _AREA_FEATURES:
-        return _Option(Location(place, GEO_NEAR, t.start, t.end, t.text), False)
+        return _Option(Location(place, GEO_NEAR, t.start, t.end, t.text, t.text), False)
     rel = _RELATIVE.search(before)
     if rel:
         start = t.start - len(before) + rel.start()
@@ -105,14 +106,14 @@ def _option(text: str, t: Toponym, lo: int) -> _Option:
             lat, lon = offset_point(place.latitude, place.longitude, km, _BEARINGS[rel.group(3).lower()])
             place = Place(place.name, lat, lon, place.country_code, place.country, place.admin1, place.admin2,
                           place.geonameid, place.feature_code, place.population)
-        return _Option(Location(place, GEO_NEAR, start, t.end, text[start:t.end]), True)
+        return _Option(Location(place, GEO_NEAR, start, t.end, text[start:t.end], t.text), True)
     near = _NEAR.search(before)
     if near:
         start = t.start - len(before) + near.start()
-        return _Option(Location(place, GEO_NEAR, start, t.end, text[start:t.end]), True)
+        return _Option(Location(place, GEO_NEAR, start, t.end, text[start:t.end], t.text), True)
     if _ROAD_NEXT.match(text, t.end):
-        return _Option(Location(place, GEO_NEAR, t.start, t.end, t.text), False)
-    return _Option(Location(place, GEO_EXACT, t.start, t.end, t.text), False)
+        return _Option(Location(place, GEO_NEAR, t.start, t.end, t.text, t.text), False)
+    return _Option(Location(place, GEO_EXACT, t.start, t.end, t.text, t.text), False)
 
 
 def _rank(o: _Option, home: str | None) -> tuple:
@@ -167,7 +168,7 @@ def _unlisted_places(text: str, start: int, end: int, options: list[_Option], ga
             place = Place(m.group("name"), anchor.latitude, anchor.longitude, anchor.country_code, anchor.country,
                           anchor.admin1, anchor.admin2, None, "PPL", 0)
             precision = GEO_REGION if (anchor.feature_code or "") in _REGION_FEATURES else GEO_NEAR
-            found.append(_Option(Location(place, precision, name_start, name_end, m.group("name")), False))
+            found.append(_Option(Location(place, precision, name_start, name_end, m.group("name"), m.group("name")), False))
     return found
 
 
