@@ -2,9 +2,10 @@
 
     .venv/bin/python -m tests.workflow.merge_e2e
 
-Each stored mention is matched to the gold event of its report with the same date (+-1 day,
-same sub-type preferred); mentions with no gold counterpart (extraction errors) are left out,
-so the score is about merging, not extraction.  Pairs are scored as in `merge.evaluate`.
+Each stored mention is matched to the gold event of its report with the same date (+-1 day),
+a type and place that do not contradict it (same sub-type, then same day preferred); mentions
+with no gold counterpart (extraction errors) are left out, so the score is about merging, not
+extraction.  Pairs are scored as in `merge.evaluate`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from sitroom import workflow
+from sitroom.geo.distance import haversine_km
 from sitroom.merge.evaluate import PairScore, pairwise
 from sitroom.store import open_store
 
@@ -47,14 +49,35 @@ def score(url: str = "sqlite://") -> tuple[PairScore, int, int]:
     return pairwise(pred, truth), len(pred), total
 
 
+# A mention whose type or place contradicts every gold event of its report is an extraction
+# error (a forecast coded as a clash, an aside coded as a new group), not a report to merge.
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+LABEL_KM = 50.0
+
+
+def _type_fits(m, g: dict) -> bool:
+    return m.event_type == g["event_type"] or (m.event_type in _VIOLENT and g["event_type"] in _VIOLENT)
+
+
+def _place_fits(m, g: dict) -> bool:
+    if m.latitude is None or g.get("lat") is None or (m.geo_precision or 1) >= 3:
+        return True
+    return haversine_km(m.latitude, m.longitude, g["lat"], g["lon"]) <= LABEL_KM
+
+
 def _label(m, golds: list[dict]) -> str | None:
+    """The gold incident of `m`: same report, date +-1 day, type and place not contradicting it;
+    the same sub-type and then the same day preferred."""
     if m.event_date is None:
         return None
     near = [g for g in golds if bool(g.get("historical")) == bool(m.historical)
-            and abs((date.fromisoformat(g["event_date"]) - m.event_date).days) <= 1]
-    typed = [g for g in near if g["sub_event_type"] == m.sub_event_type]
-    pick = (typed or near)
-    return pick[0]["incident"] if pick else None
+            and abs((date.fromisoformat(g["event_date"]) - m.event_date).days) <= 1
+            and _type_fits(m, g) and _place_fits(m, g)]
+    if not near:
+        return None
+    best = min(near, key=lambda g: (g["sub_event_type"] != m.sub_event_type,
+                                    date.fromisoformat(g["event_date"]) != m.event_date))
+    return best["incident"]
 
 
 if __name__ == "__main__":

@@ -1,26 +1,14 @@
-"""Merge v1: decide whether two reports describe one incident, and what the incident's values are.
+"""Merge: decide whether two reports describe one incident, and what the incident's values are.
 
 Pure functions over "Event-like" objects: anything with the attributes of `sitroom.model.Event`
 (an Event, a stored mention row, a stored event row).  No database here: the store turns
-`search_window()` into an indexed candidate query (date +-1 day x bounding box), so the merge
+`search_window()` into an indexed candidate query (date +-1 day x bounding boxes), so the merge
 never scans all events, and calls `match_score()` / `canonical()` on what comes back.
 
-Rules (ACLED's unit is one day, one place, one actor pair, one type):
-
-* dates: the same `event_date`; within one day when either report has `time_precision` > 1,
-  or when either date was resolved from a relative phrase ("on Wednesday", "last night") and
-  the sub-type and place agree (weekday arithmetic against a publication date is often a day off);
-* type: the same `event_type`; sub-types may differ when one is unknown, or when they are an
-  often-confused pair (suicide bomb / IED, air strike / shelling) on the same day in one place;
-* place: within `MERGE_KM` when both have coordinates, otherwise (or when one point is only a
-  region centroid, geo_precision 3) the same location name after `geo.names.skeleton` (which
-  folds romanisation variants); countries must not contradict.  A report with no place at all
-  may join an event of the same day and sub-type only (the caller also requires that exactly
-  one event qualifies, see `merge.decide`);
-* actors: `actor1` must not contradict (an "Unidentified ..." actor contradicts nobody; a
-  swapped pair in a battle is not a contradiction; "Islamic State (ISIL)" and "Islamic State
-  (Iraq)" are one actor: the parenthesised scope is ignored);
-* historical mentions never merge with current ones (they merge only among themselves).
+The decision weighs evidence (`merge.evidence`): ACLED's unit is one day, one place, one actor
+pair, one type, but reports of one incident disagree on each of them a little (a day off, a
+sister sub-type, a nearby town or only the province, another spelling of the group), so each
+dimension scores how well the two agree and contradictions veto; see that module for the rules.
 
 Canonical values follow ACLED's conservative rule for fatalities (the lowest figure any report
 gives, keeping the low-high range), take the union of sources, the first claim, and the most
@@ -30,37 +18,28 @@ precise location.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Protocol
 
 from sitroom.geo.distance import EARTH_RADIUS_KM, haversine_km  # noqa: F401 - re-exported for merge users
-from sitroom.geo.names import normalize, skeleton
+from sitroom.merge.evidence import MAX_TOTAL, actor_key, date_is_relative, dates_conflict, weigh  # noqa: F401
+from sitroom.merge.places import (  # noqa: F401 - re-exported: the store keys events by location_key
+    MERGE_KM,
+    REGION_KM,
+    has_place,
+    has_specific_place,
+    is_country_level,
+    location_key,
+)
 
-MERGE_KM = 25.0
-"""Two reports further apart than this (with coordinates) are different incidents."""
+COUNTRY_KM = 1500.0
+"""A report known only by its country may be one incident with any report in that country."""
 CELL_DEGREES = 0.25
 """Size of the coarse lat/lon cell in the blocking key (about 28 km of latitude)."""
 KM_PER_DEGREE_LAT = 2 * math.pi * EARTH_RADIUS_KM / 360 / 1.001  # on the haversine sphere, 0.1% margin
-
-PLACELESS_SCORE = 0.3
-"""Place score for a report that names no place: enough to join a unique same-day match, never to win."""
-SOFT_DAY_SCORE = 0.4
-"""Date score for a one-day gap where one date came from a relative phrase."""
-CONFUSED_SUB_TYPES: tuple[frozenset[str], ...] = (
-    frozenset({"suicide bomb", "remote explosive/landmine/ied", "grenade"}),
-    frozenset({"air/drone strike", "shelling/artillery/missile attack"}),
-)
-"""Sub-types reports of one incident often disagree on (a "blast" later called a suicide bombing)."""
-_ABSOLUTE_DATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"|\d{4}-\d{1,2}-\d{1,2}|\b\d{1,2}/\d{1,2}\b", re.IGNORECASE)
-
-_GENERIC_PLACE_WORDS = re.compile(
-    r"\b(?:international|air ?base|base|airport|market|square|camp|city|district|province|governorate)\b")
 
 _POINT_FIELDS = ("location", "latitude", "longitude", "geo_precision", "geonameid")
 _AREA_FIELDS = ("country", "country_code", "admin1", "admin2")
@@ -133,24 +112,6 @@ def bboxes(lat: float, lon: float, km: float) -> tuple[BBox, ...]:
 
 # --- blocking -------------------------------------------------------------------------------------
 
-def location_key(name: str | None) -> str | None:
-    """The location name folded for comparison when coordinates are missing (None for no name).
-
-    `skeleton` folds romanisation variants (Yusufiya / Yusufiyah / al-Yusufiyah); generic words
-    ("air base", "market", "international airport") go first, so "Ain al-Asad air base" and
-    "Ayn al-Asad" meet.  A one-letter skeleton says too little: the normalised name stands in.
-    """
-    if not name or not name.strip():
-        return None
-    bare = _GENERIC_PLACE_WORDS.sub(" ", normalize(name)).strip() or normalize(name)
-    key = skeleton(bare)
-    return key if len(key) >= 2 else (normalize(name) or None)
-
-
-def has_place(e: EventLike) -> bool:
-    return (e.latitude is not None and e.longitude is not None) or location_key(e.location) is not None
-
-
 def block_key(e: EventLike) -> tuple[date | None, int | None, int | None]:
     """(event_date, coarse cell): reports in different blocks (beyond neighbours) never merge."""
     if e.latitude is None or e.longitude is None:
@@ -162,150 +123,48 @@ def search_window(e: EventLike, km: float = MERGE_KM) -> SearchWindow | None:
     """The indexed query that finds every possible merge partner of `e` (None: `e` cannot merge).
 
     A report without any place gets a window with no boxes and no key: the whole day block
-    (the caller narrows it by country).
+    (the caller narrows it by country).  Boxes reach `REGION_KM`, not just `km`: a partner coded
+    at its province's centroid (geo_precision 3) or "near" a town can be that far and still be
+    one incident.  A partner known only by its country sits at the country's point, so that point
+    is searched too; a report known only by its country searches its whole country.
     """
     if e.event_date is None:
         return None
     has_point = e.latitude is not None and e.longitude is not None
     key = location_key(e.location)
-    boxes = bboxes(e.latitude, e.longitude, km) if has_point else ()  # type: ignore[arg-type]
+    boxes: tuple[BBox, ...] = ()
+    if has_point:
+        radius = COUNTRY_KM if is_country_level(e) else max(km, REGION_KM)
+        boxes = bboxes(e.latitude, e.longitude, radius)  # type: ignore[arg-type]
+        country = country_point(getattr(e, "country_code", None))
+        if country is not None and not any(b.contains(*country) for b in boxes):
+            boxes += bboxes(*country, 1.0)
     one_day = timedelta(days=1)
     return SearchWindow(e.event_date - one_day, e.event_date + one_day, boxes, key, bool(e.historical))
 
 
+@lru_cache(maxsize=512)
+def country_point(code: str | None) -> tuple[float, float] | None:
+    """The gazetteer's point for a country: where the geocoder puts reports known only by country."""
+    if not code:
+        return None
+    try:
+        from sitroom.geo import get_gazetteer  # the gazetteer opens a database: only when asked
+
+        found = get_gazetteer().country(code)
+    except Exception:  # noqa: BLE001 - no gazetteer here: the window only loses country-level partners
+        return None
+    return (found.place.latitude, found.place.longitude) if found else None
+
+
 # --- the decision ---------------------------------------------------------------------------------
 
-def _norm(value: str | None) -> str:
-    return " ".join(value.casefold().split()) if value else ""
-
-
-def _unidentified(actor: str) -> bool:
-    return actor.startswith("unidentified") or actor.startswith("unknown")
-
-
-_SCOPE = re.compile(r"\s*\([^)]*\)")
-
-
-_STATE = re.compile(r"^(?:government|military forces|police forces|counter terrorism service|security forces)"
-                    r"\b.*\bof (?:the )?(.+)$")
-
-
-def actor_key(value: str | None) -> str:
-    """An actor name without its parenthesised scope: "Islamic State (ISIL)" -> "islamic state".
-
-    A country's state forces are one side whichever branch a report names ("Government of
-    Iraq", "Counter Terrorism Service of Iraq"): they key as "state forces of iraq".
-    """
-    key = _norm(_SCOPE.sub("", value)) if value else ""
-    state = _STATE.match(key)
-    return f"state forces of {state.group(1)}" if state else key
-
-
-def _actors_compatible(a: Any, b: Any) -> bool:
-    a1, b1 = actor_key(a.actor1), actor_key(b.actor1)
-    if not a1 or not b1 or a1 == b1 or _unidentified(a1) or _unidentified(b1):
-        return True
-    # A battle reported from the other side: actor1 and actor2 swapped.
-    return a1 == actor_key(getattr(b, "actor2", None)) and b1 == actor_key(getattr(a, "actor2", None))
-
-
-def _evidence_text(e: Any, name: str) -> str | None:
-    ev = (getattr(e, "evidence", None) or {}).get(name)
-    if ev is None:
-        return None
-    return ev.get("text") if isinstance(ev, dict) else getattr(ev, "text", None)
-
-
-def date_is_relative(e: Any) -> bool:
-    """True when the date was read from a relative phrase ("on Wednesday", "yesterday") or, with
-    no date span at all, taken from the publication date (a post about "last night").
-
-    A record with no evidence of any kind (typed in, or a test) is taken at its word.
-    """
-    evidence = getattr(e, "evidence", None) or {}
-    if not evidence:
-        return False
-    text = _evidence_text(e, "event_date")
-    return text is None or _ABSOLUTE_DATE.search(text) is None
-
-
-def _dates_compatible(a: EventLike, b: EventLike) -> float:
-    """1.0 for the same day, 0.5 for a day apart where allowed, 0.0 otherwise."""
-    if a.event_date is None or b.event_date is None:
-        return 0.0
-    gap = abs((a.event_date - b.event_date).days)
-    if gap == 0:
-        return 1.0
-    if gap != 1:
-        return 0.0
-    if (a.time_precision or 1) > 1 or (b.time_precision or 1) > 1:
-        return 0.5
-    # Only the later date may be the relative one: a "last night" post resolved against the
-    # next morning's publication date lands a day late, never a day early.
-    later = a if a.event_date > b.event_date else b
-    return SOFT_DAY_SCORE if date_is_relative(later) else 0.0
-
-
-def dates_conflict(a: EventLike, b: EventLike) -> bool:
-    """Both reports state an absolute day (precision 1) and the days differ: not one incident."""
-    if a.event_date is None or b.event_date is None or a.event_date == b.event_date:
-        return False
-    if (a.time_precision or 1) > 1 or (b.time_precision or 1) > 1:
-        return False
-    return not date_is_relative(a) and not date_is_relative(b)
-
-
-def _types_compatible(a: EventLike, b: EventLike) -> float:
-    """1.0 same sub-type, 0.8 one unknown, 0.5 an often-confused pair, 0.0 otherwise."""
-    if _norm(a.event_type) != _norm(b.event_type):
-        return 0.0
-    sa, sb = _norm(a.sub_event_type), _norm(b.sub_event_type)
-    if sa and sb:
-        if sa == sb:
-            return 1.0
-        return 0.5 if any(sa in g and sb in g for g in CONFUSED_SUB_TYPES) else 0.0
-    return 0.8
-
-
-def _place_score(a: EventLike, b: EventLike, km: float) -> float:
-    ca, cb = (a.country_code or "").upper(), (b.country_code or "").upper()
-    if ca and cb and ca != cb:
-        return 0.0
-    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
-        dist = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
-        if dist <= km:
-            return 1.0 - 0.5 * dist / km
-        # Two precise points far apart are two places, even with one name (homonymous villages);
-        # a region-level point (geo_precision 3) is only a centroid, so the name may still decide.
-        if (getattr(a, "geo_precision", None) or 0) < 3 and (getattr(b, "geo_precision", None) or 0) < 3:
-            return 0.0
-    ka, kb = location_key(a.location), location_key(b.location)
-    if ka is not None and ka == kb:
-        return 0.75
-    if not has_place(a) or not has_place(b):
-        return PLACELESS_SCORE
-    return 0.0
-
-
 def match_score(a: EventLike, b: EventLike, km: float = MERGE_KM) -> float:
-    """How likely `a` and `b` report one incident: 0.0 means they must not merge, else (0, 1].
-
-    The looser allowances (a relative date a day off, a confused sub-type pair, no place) each
-    need the other dimensions to agree fully, so two of them never combine into a merge.
-    """
-    if bool(a.historical) != bool(b.historical):
+    """How likely `a` and `b` report one incident: 0.0 means they must not merge, else (0, 1]."""
+    w = weigh(a, b, km)
+    if w is None or not w.same:
         return 0.0
-    day, kind, place = _dates_compatible(a, b), _types_compatible(a, b), _place_score(a, b, km)
-    if min(day, kind, place) == 0.0 or not _actors_compatible(a, b):
-        return 0.0
-    if day == SOFT_DAY_SCORE and (kind < 1.0 or place <= PLACELESS_SCORE):
-        return 0.0
-    if kind == 0.5 and (day < 1.0 or place <= PLACELESS_SCORE):
-        return 0.0
-    if place == PLACELESS_SCORE and (day < 1.0 or kind < 1.0):
-        return 0.0
-    actor_bonus = 1.0 if actor_key(a.actor1) and actor_key(a.actor1) == actor_key(b.actor1) else 0.8
-    return day * kind * place * actor_bonus
+    return min(1.0, w.total / MAX_TOTAL)
 
 
 def same_incident(a: EventLike, b: EventLike, km: float = MERGE_KM) -> bool:
@@ -394,6 +253,10 @@ def _first_with(mentions: Sequence[Any], name: str) -> Any | None:
         if getattr(m, name, None) not in (None, ""):
             return m
     return None
+
+
+def _norm(value: str | None) -> str:
+    return " ".join(value.casefold().split()) if value else ""
 
 
 def union_sources(lists: Iterable[Iterable[str]]) -> list[str]:

@@ -10,7 +10,7 @@ store, evaluation, benchmarks) both call `choose()`, so the two can never disagr
 * Single link is checked by complete link on stated dates: a report that gives an absolute
   day cannot join an event any of whose reports gives another absolute day, however well it
   matches one loosely dated report (which would otherwise chain two incidents together).
-* A report with no place may only join when exactly one event qualifies: on a busy day a
+* A report with no place (or only its country) may only join when exactly one event qualifies: on a busy day a
   placeless "roadside bomb hit a convoy" could belong to any of several.
 """
 
@@ -22,7 +22,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sitroom.merge.cluster import MERGE_KM, dates_conflict, has_place, haversine_km, location_key, match_score
+from sitroom.merge.cluster import (
+    MERGE_KM,
+    REGION_KM,
+    dates_conflict,
+    has_specific_place,
+    haversine_km,
+    location_key,
+    match_score,
+)
 
 
 @dataclass(slots=True)
@@ -75,12 +83,12 @@ def choose(m: Any, candidates: Sequence[Candidate], decisions: Decisions | None 
     for i, c in enumerate(candidates):
         if any(x.id in banned for x in c.mentions) or any(dates_conflict(m, x) for x in c.mentions):
             continue
-        best = max(((match_score(m, x, km), has_place(x)) for x in c.mentions), default=(0.0, False))
+        best = max(((match_score(m, x, km), has_specific_place(x)) for x in c.mentions), default=(0.0, False))
         if best[0] > 0.0:
             scored.append((best[0], best[1], i, c))
     if not scored:
         return None
-    if has_place(m):
+    if has_specific_place(m):
         placed = [s for s in scored if s[1]]
         if placed:
             return _best(placed)
@@ -135,14 +143,14 @@ class Clusterer:
         return [Candidate(eid, self.events[eid]) for eid in seen if self._near(m, self.events[eid])]
 
     def _near(self, m: Any, mentions: Sequence[Any]) -> bool:
-        """The spatial half of the block: a cheap prefilter before the full rules."""
-        if not has_place(m):
+        """The spatial half of the block, as wide as the store's window: a cheap prefilter."""
+        if not has_specific_place(m):
             return True
         key = location_key(m.location)
         for x in mentions:
-            if not has_place(x) or (key is not None and key == location_key(x.location)):
+            if not has_specific_place(x) or (key is not None and key == location_key(x.location)):
                 return True
             if None not in (m.latitude, m.longitude, x.latitude, x.longitude):
-                if haversine_km(m.latitude, m.longitude, x.latitude, x.longitude) <= self.km:
+                if haversine_km(m.latitude, m.longitude, x.latitude, x.longitude) <= max(self.km, REGION_KM):
                     return True
         return False

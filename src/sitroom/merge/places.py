@@ -1,0 +1,126 @@
+"""Place evidence for the merge: do two reports put the incident in places that can be one?
+
+Reports of one incident rarely agree on the place to the metre.  One names the town, one the
+village next to it, one only the province ("in Kirkuk province", geo_precision 3), one only the
+country because its place is missing from the gazetteer.  So the place is weighed, not matched:
+
+* two points within `MERGE_KM`: strong (closer is stronger);
+* the same location name (after `geo.names.skeleton`, which folds romanisations): strong;
+* containment that respects geo_precision: a region-level point (precision 3) and a place
+  inside that region, a "near X" point (precision 2) a little beyond `MERGE_KM`, two reports in
+  one admin1 where either is imprecise, a name that is the other's admin1 or admin2: weak;
+  weak evidence must be corroborated by the other dimensions before two reports merge;
+* no place, or only the country: neutral (the caller also requires a unique match);
+* two precise points far apart, or different countries: a veto (distinct incidents).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitroom.geo.distance import haversine_km
+from sitroom.geo.names import normalize, skeleton
+
+MERGE_KM = 25.0
+"""Two precise reports further apart than this (with coordinates) are different incidents."""
+NEAR_KM = 2 * MERGE_KM
+"""How far a "near X" point (geo_precision 2) may be from the other report and still be weak evidence."""
+REGION_KM = 150.0
+"""A region-level point (geo_precision 3) is a centroid: a place this far from it can lie inside."""
+
+STRONG_PLACE = 2.0
+SAME_NAME = 1.75
+WEAK_PLACE = 0.25
+NO_PLACE = 1.0
+"""A report with no place (or only its country) is neutral-to-weak: it may join only a unique match."""
+
+_GENERIC_PLACE_WORDS = re.compile(
+    r"\b(?:international|air ?base|base|airport|market|square|camp|city|district|province|governorate)\b")
+
+
+def location_key(name: str | None) -> str | None:
+    """The location name folded for comparison when coordinates are missing (None for no name).
+
+    `skeleton` folds romanisation variants (Yusufiya / Yusufiyah / al-Yusufiyah); generic words
+    ("air base", "market", "international airport") go first, so "Ain al-Asad air base" and
+    "Ayn al-Asad" meet.  A one-letter skeleton says too little: the normalised name stands in.
+    """
+    if not name or not name.strip():
+        return None
+    bare = _GENERIC_PLACE_WORDS.sub(" ", normalize(name)).strip() or normalize(name)
+    key = skeleton(bare)
+    return key if len(key) >= 2 else (normalize(name) or None)
+
+
+def _has_point(e: Any) -> bool:
+    return e.latitude is not None and e.longitude is not None
+
+
+def has_place(e: Any) -> bool:
+    return _has_point(e) or location_key(e.location) is not None
+
+
+def is_country_level(e: Any) -> bool:
+    """The report names only its country ("in northern Iraq" coded at Iraq's centroid).
+
+    Such a point says nothing about where in the country the incident was, so it weighs like no place.
+    """
+    key = location_key(e.location)
+    if key is None:
+        return False
+    country = getattr(e, "country", None)
+    return key == location_key(country) or (key == location_key(getattr(e, "country_code", None))
+                                            and (getattr(e, "geo_precision", None) or 0) >= 3)
+
+
+def has_specific_place(e: Any) -> bool:
+    """A place below the country: a report with only a country competes like a placeless one."""
+    return has_place(e) and not is_country_level(e)
+
+
+def _precision(e: Any) -> int:
+    return getattr(e, "geo_precision", None) or 1
+
+
+def _admin_keys(e: Any) -> set[str]:
+    keys = {location_key(getattr(e, name, None)) for name in ("admin1", "admin2")}
+    keys.discard(None)
+    return keys  # type: ignore[return-value]
+
+
+def _contained(a: Any, b: Any, dist: float | None) -> bool:
+    """One report's place can lie inside the other's (region, "near", same admin1, admin name)."""
+    pa, pb = _precision(a), _precision(b)
+    if dist is not None:
+        if max(pa, pb) == 1:
+            return False  # two exact points further apart than MERGE_KM are two places, whatever the names
+        if max(pa, pb) >= 3 and dist <= REGION_KM:
+            return True
+        if max(pa, pb) == 2 and dist <= NEAR_KM:
+            return True
+    ka, kb = location_key(a.location), location_key(b.location)
+    # "a Kirkuk raid" beside "Wadi al-Shay, Kirkuk province": the name is the other's province.
+    if (ka is not None and ka in _admin_keys(b)) or (kb is not None and kb in _admin_keys(a)):
+        return True
+    a1, b1 = location_key(getattr(a, "admin1", None)), location_key(getattr(b, "admin1", None))
+    return a1 is not None and a1 == b1 and max(pa, pb) >= 2
+
+
+def place_evidence(a: Any, b: Any, km: float = MERGE_KM) -> float | None:
+    """Evidence (higher is stronger) that `a` and `b` happened in one place; None vetoes the merge."""
+    ca, cb = (a.country_code or "").upper(), (b.country_code or "").upper()
+    if ca and cb and ca != cb:
+        return None
+    if not has_specific_place(a) or not has_specific_place(b):
+        return NO_PLACE
+    dist = None
+    if _has_point(a) and _has_point(b):
+        dist = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+        if dist <= km:
+            return STRONG_PLACE - dist / km
+    ka = location_key(a.location)
+    if ka is not None and ka == location_key(b.location):
+        # Two precise points far apart are two places, even with one name (homonymous villages).
+        return None if dist is not None and max(_precision(a), _precision(b)) < 3 else SAME_NAME
+    return WEAK_PLACE if _contained(a, b, dist) else None
