@@ -24,12 +24,12 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from sitroom.geo import focus
 from sitroom.geo.demonyms import CONTINENT_BODIES, DEMONYMS
-from sitroom.geo.distance import haversine_km
 from sitroom.geo.gazetteer import Candidate, Gazetteer
 from sitroom.geo.names import normalize
 from sitroom.geo.recognize import recognize
-from sitroom.model import Place, Toponym
+from sitroom.model import Toponym
 
 FEATURE_BONUS = {
     "PCLI": 6.0, "CONT": 6.0, "ADM1": 2.5, "PPLC": 3.0, "PPLA": 1.5, "PPLA2": 0.8, "PPLA3": 0.3,
@@ -66,8 +66,7 @@ _COHERENCE_TOP = 6  # readings per name that take part in the coherence term
 _COHERENCE_DEG2 = 0.75 ** 2  # "near": within ~80 km (degrees, longitude scaled by cos(latitude))
 COHERENCE_DECAY = 3.0  # a partner reading this many points below its name's best counts 1/e
 _NO_COHERENCE = frozenset({"PCLI", "CONT", "ADM1", "OCN", "SEA", "GULF", "RGN", "PEN", "PCLH"})
-CONTEXT_PASSES = 2
-INNER_MAX_KM = 500.0  # see _guess_unknown  # re-vote with the context-aware picks this many times
+CONTEXT_PASSES = 2  # re-vote with the context-aware picks this many times
 # Abbreviations of US states, Canadian provinces and Australian states as newspapers write them
 # (AP style and postal codes): "Glasgow, Ky.", "Regina, Sask.", "Austin, TX".  Matched as
 # written, with case and dots, and only for a whole span or right after a comma.
@@ -339,33 +338,17 @@ def _alternate_only(name: str, cs: Sequence[Candidate]) -> set[int]:
             and key not in f" {normalize(c.place.name)} "}
 
 
-def _inner_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
-    """A place named inside a longer name: "Manila Cathedral" -> Manila, "Cavan Institute" -> Cavan.
+def _inner_candidates(name: str, gz: Gazetteer) -> tuple[tuple[Candidate, ...], bool]:
+    """A place named inside a longer name: "Manila Cathedral" -> Manila, "Cavan Institute" -> Cavan;
+    and whether the name says the place is the institution's own (focus.institution_of).
 
     Facilities, streets and institutions are rarely in the gazetteer, but most carry the name of
     the town or region they are in, which is within a few kilometres of them."""
     for m in recognize(name, gz):
         found = span_candidates(m.text, gz)
         if found:
-            return found
-    return ()
-
-
-def _focus(toponyms: Sequence[Toponym]) -> Place | None:
-    """The place a document is mostly about: its most often named town or region (first named on a
-    tie), else its most often named country."""
-    local: Counter = Counter()
-    wide: Counter = Counter()
-    for t in toponyms:
-        if t.place is None:
-            continue
-        bucket = wide if t.place.feature_code in _NO_COHERENCE and t.place.feature_code != "ADM1" else local
-        bucket[(t.place.name, t.place.latitude, t.place.longitude)] += 1
-    best = local or wide
-    if not best:
-        return None
-    key = best.most_common(1)[0][0]
-    return next(t.place for t in toponyms if t.place and (t.place.name, t.place.latitude, t.place.longitude) == key)
+            return found, focus.institution_of(name, m.start, m.end)
+    return (), False
 
 
 def _feature_named(text: str, end: int) -> frozenset[str]:
@@ -416,7 +399,7 @@ def _held_by_previous(text: str, keys: Sequence[str], spans: Sequence[Span],
     every mention: the story has said which Washington it is about."""
     order = sorted(range(len(spans)), key=lambda i: spans[i].start)
     out: dict[str, set[str]] = {}
-    comma = [False] + [bool(_COMMA_ONLY.fullmatch(text, spans[a].end, spans[b].start)) for a, b in zip(order, order[1:])]
+    comma = [False] + [bool(_COMMA_ONLY.fullmatch(text, spans[a].end, spans[b].start)) for a, b in zip(order, order[1:], strict=False)]
     for n in range(1, len(order)):
         a, b = order[n - 1], order[n]
         # A list is no pair: "Washington, New York and Boston", "Ohio, Iowa, Texas".
@@ -447,14 +430,18 @@ def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint:
     re-votes) and the coherence term (other names with a plausible reading nearby).
 
     A span whose name is not in the gazetteer (a street, a building, a venue) is placed at a
-    place named inside it; if ``guess_unknown``, at the document's focus (see _focus) instead when
-    there is none or it lies far from the focus (see _guess_unknown): the caller said it is a place,
+    place named inside it; if ``guess_unknown``, at the document's focus (see focus.focus) instead when
+    there is none or it lies far from the focus (see focus.guess_unknown): the caller said it is a place,
     and in news such places lie in the town the story is about.  Otherwise, or when the document
     names no place at all, it keeps place None."""
     hint = country_hint.upper() if country_hint else None
     own = [span_candidates(text[s.start:s.end], gz) for s in spans]
-    inner = [not cs for cs in own]
-    cands = [cs or _inner_candidates(text[s.start:s.end], gz) for s, cs in zip(spans, own, strict=True)]
+    inner = [focus.OWN_NAME if cs else focus.INNER for cs in own]
+    cands = list(own)
+    for i, (s, cs) in enumerate(zip(spans, own, strict=True)):
+        if not cs:
+            cands[i], institution = _inner_candidates(text[s.start:s.end], gz)
+            inner[i] = focus.INSTITUTION if institution else focus.INNER
     named = _named_admin1(cands)
     # Per mention: its candidates with their context-free score (prior + hint + local words).
     static: list[list[tuple[float, Candidate]]] = []
@@ -489,22 +476,4 @@ def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint:
     for s, k, sc in zip(spans, keys, static, strict=True):
         best = ranked(k, sc)[0][1].place if sc else None
         out.append(Toponym(s.start, s.end, text[s.start:s.end], best))
-    return _guess_unknown(out, inner) if guess_unknown else out
-
-
-def _guess_unknown(out: list[Toponym], inner: list[bool]) -> list[Toponym]:
-    """Place the spans the gazetteer does not know by name: at the place named inside them when
-    that lies within INNER_MAX_KM of the document's focus, else at the focus.  Inside a
-    facility's name a word is often a homonym far away ("Royal Street" -> Royal City)."""
-    focus = _focus([t for t, by_inner in zip(out, inner, strict=True) if not by_inner])
-    if focus is None:
-        return out
-    result = []
-    for t, by_inner in zip(out, inner, strict=True):
-        far = t.place is None or (by_inner and _km(t.place, focus) > INNER_MAX_KM)
-        result.append(Toponym(t.start, t.end, t.text, focus) if far else t)
-    return result
-
-
-def _km(a: Place, b: Place) -> float:
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+    return focus.guess_unknown(out, inner) if guess_unknown else out
