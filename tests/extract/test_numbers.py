@@ -27,6 +27,13 @@ from sitroom.extract.numbers import find_casualties, parse_number
     ("Two guards were killed, but no one else was injured.", 2, 0),
     ("A bomb hit the patrol; no one was killed and three soldiers were wounded.", 0, 3),
     ("None of the passengers were harmed.", 0, 0),
+    # two tallies side by side are not one list
+    ("The truck bomb killed three people and injured an additional 40 others.", 3, 40),
+    ("A bomb killed at least 4 people and another 7 were injured.", 4, 7),
+    ("Gunmen killed at least 12 villagers and 30 others were wounded.", 12, 30),
+    ("The blast killed six (including a police officer) and left 25 wounded.", 6, 25),
+    ("The mortar fire resulted in the wounding of 8 soldiers.", None, 8),
+    ("A suicide bomber killed two guards, three pilgrims who were queueing were also hurt.", 2, 3),
 ])
 def test_casualty_counts(sentence, killed, injured):
     found = find_casualties(sentence)

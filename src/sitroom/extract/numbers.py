@@ -41,7 +41,7 @@ KILLED = (r"killed|killing|kills|kill|massacred|massacring|massacres|massacre|de
           r"shot dead|gunned down|left dead|lifeless|martyred|martyrs|casualties dead|"
           r"(?:burned|burnt|boiled|stoned|beaten|hacked|stabbed|tortured|starved|drowned)(?= (?:[\w-]+ ){0,4}?to death)|"
           r"buried(?= (?:[\w-]+ ){0,3}?alive)")
-INJURED = r"injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|injur(?:y|ies) of|injuries|hospitali[sz]ed|maimed"
+INJURED = r"(?:the )?(?:wounding|injuring) of|injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|injur(?:y|ies) of|injuries|hospitali[sz]ed|maimed"
 # A named person right after an active verb: "killed Abu Yasir al-Issawi" (not "killed in Baghdad").
 NAMED_VICTIM_RE = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?\s+){0,2})(?:[A-Z][\w'’-]+)(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3}")
 KILLED_RE = re.compile(rf"\b(?:{KILLED})\b", re.I)
@@ -125,7 +125,7 @@ def _count_for(sentence: str, verb_re: re.Pattern[str]) -> Count | None:
 def _after(sentence: str, verb: re.Match[str]) -> Count | None:
     """Active voice: "killing at least 32 people", "killed 76 and injured 123 others"."""
     tail = sentence[verb.end():verb.end() + 60]
-    m = re.match(rf"\s+(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?(?P<n>{NUMBER})"
+    m = re.match(rf"\s+(?:{_ANOTHER}\s+)?(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?(?P<n>{NUMBER})"
                  rf"(?:\s*(?:-|–|to|or)\s*{NUMBER})?(?![\w-]*\s*(?:km|kilomet\w*|miles?|meters?|metres?|am|pm|hours?|years?|per ?cent|percent)\b|%)",
                  tail, re.I)
     if not m:
@@ -143,13 +143,14 @@ def _after(sentence: str, verb: re.Match[str]) -> Count | None:
         if more.start() != end:
             break
         extra = _quantities(more.group("np"))
-        if not extra or extra[0][1] != 0:
-            break
+        if not extra or extra[0][1] != 0 or _NEW_CLAUSE_RE.search(more.group("np")) or _NEW_CLAUSE_RE.match(tail, more.end()):
+            break  # "killed 15 people and 50 others were injured": the next conjunct has its own verb
         value += extra[0][0]
         end = more.end()
     return Count(value, verb.start(), verb.end() + end)
 
 
+_NEW_CLAUSE_RE = re.compile(r"(?:^|\s)(?:\w+\s+)?(?:who\s+|that\s+)?(?:were|was|are|is|have|has|had|got)\b", re.I)
 _LIST_TAIL_RE = re.compile(r"(?:\s+[\w'’-]+){0,4}?(?:,\s*|\s+and\s+)(?P<np>(?:a|an|one|\d+|[a-z]+(?:-[a-z]+)?)\s+[\w'’-]+(?:\s+[\w'’-]+)?)",
                            re.I)
 
@@ -172,6 +173,9 @@ def _before(sentence: str, verb: re.Match[str]) -> Count | None:
         return None
     chosen = [nearest]
     for q in reversed(quantities[:-1]):
+        if _ANOTHER_END_RE.search(head, 0, chosen[-1][1]) or _CASUALTY_OBJECT_RE.search(head, 0, q[1]):
+            # "killed 15 people and 50 others were injured", "2 dead and another 9 injured": two tallies
+            break
         between = head[q[2]:chosen[-1][1]]
         # a list is only a list if its last link is "and": "a policeman, a soldier and two civilians"
         joiner = r"\band\b" if len(chosen) == 1 else r",|\band\b"
@@ -181,8 +185,12 @@ def _before(sentence: str, verb: re.Match[str]) -> Count | None:
     return Count(sum(q[0] for q in chosen), head_start + chosen[-1][1], verb.end())
 
 
+_ANOTHER = r"(?:another|an additional|a further|additional|further)"
+_ANOTHER_END_RE = re.compile(rf"\b{_ANOTHER}\s+$", re.I)
+_CASUALTY_OBJECT_RE = re.compile(rf"\b(?:{KILLED}|{INJURED})\s+(?:(?:at least|more than|over|nearly|almost|about|around|"
+                                 rf"some|up to|as many as)\s+)?$", re.I)
 _HAS_VERB_RE = re.compile(rf"\b(?:was|were|is|are|has|have|had|been|{KILLED}|{INJURED})\b", re.I)
-INCLUDING_RE = re.compile(r",?\s*\b(?:including|among them|among whom)\b[^,]*,?", re.I)
+INCLUDING_RE = re.compile(r"[,(]?\s*\b(?:including|among them|among whom)\b[^,)]*[,)]?", re.I)
 _NOT_PEOPLE_RE = re.compile(
     r"\s*(?:km|kilomet|mile|meter|metre|am\b|pm\b|hour|year|day|week|month|%|percent|per\b|times\b|o'clock|rockets?|"
     r"mortars?|shells?|vehicles?|cars?|trucks?|houses?|homes?|bombs?|explosions?|attacks?|blasts?|of them|of the|"
