@@ -34,6 +34,9 @@ from sitroom.extract.numbers import find_casualties, parse_number
     ("The blast killed six (including a police officer) and left 25 wounded.", 6, 25),
     ("The mortar fire resulted in the wounding of 8 soldiers.", None, 8),
     ("A suicide bomber killed two guards, three pilgrims who were queueing were also hurt.", 2, 3),
+    ("Two bomb disposal officers were killed while defusing a device near Hit.", 2, None),
+    ("Nine people including three children and two policemen were killed and 4 soldiers were wounded.", 9, 4),
+    ("The militants burned to death 11 villagers in a barn.", 11, None),
 ])
 def test_casualty_counts(sentence, killed, injured):
     found = find_casualties(sentence)

@@ -36,7 +36,7 @@ SINGLE_RE = re.compile(r"\b(?:a|an|one)\s+(?:[a-z'-]+\s+){0,2}?(?:[a-z]+(?:man|m
                        r"commander|leader|policeman|shepherd|farmer|student|worker|journalist|resident|pilgrim))\b",
                        re.I)
 
-KILLED = (r"killed|killing|kills|kill|massacred|massacring|massacres|massacre|dead|died|die|dies|slain|perished|lost (?:their|his|her) lives|lost their lives|"
+KILLED = (r"(?:burned|burnt|stoned|beaten|hacked|stabbed|starved) to death|slaughter(?:ed|ing|s)?|killed|killing|kills|kill|massacred|massacring|massacres|massacre|dead|died|die|dies|slain|perished|lost (?:their|his|her) lives|lost their lives|"
           r"fatalities|deaths? of|deaths|death toll|bodies|executed|executing|executes|execute|beheaded|beheading|crucified|crucifying|"
           r"shot dead|gunned down|left dead|lifeless|martyred|martyrs|casualties dead|"
           r"(?:burned|burnt|boiled|stoned|beaten|hacked|stabbed|tortured|starved|drowned)(?= (?:[\w-]+ ){0,4}?to death)|"
@@ -157,7 +157,7 @@ _LIST_TAIL_RE = re.compile(r"(?:\s+[\w'’-]+){0,4}?(?:,\s*|\s+and\s+)(?P<np>(?:
 
 def _before(sentence: str, verb: re.Match[str]) -> Count | None:
     """Passive or nominal: "32 people were killed", "a policeman and two civilians were killed", "5 dead"."""
-    head_start = max(0, verb.start() - 90)
+    head_start = max(0, verb.start() - 120)
     head = sentence[head_start:verb.start()]
     breaks = list(CLAUSE_BREAK_RE.finditer(head))
     if breaks:
@@ -190,10 +190,12 @@ _ANOTHER_END_RE = re.compile(rf"\b{_ANOTHER}\s+$", re.I)
 _CASUALTY_OBJECT_RE = re.compile(rf"\b(?:{KILLED}|{INJURED})\s+(?:(?:at least|more than|over|nearly|almost|about|around|"
                                  rf"some|up to|as many as)\s+)?$", re.I)
 _HAS_VERB_RE = re.compile(rf"\b(?:was|were|is|are|has|have|had|been|{KILLED}|{INJURED})\b", re.I)
-INCLUDING_RE = re.compile(r"[,(]?\s*\b(?:including|among them|among whom)\b[^,)]*[,)]?", re.I)
+# the aside ends at a comma, a bracket or the verb: "eight people including four civilians were killed"
+INCLUDING_RE = re.compile(r"[,(]?\s*\b(?:including|among them|among whom)\b(?:(?!\b(?:were|was|are|is|have|has|had)\b)[^,)])*[,)]?",
+                          re.I)
 _NOT_PEOPLE_RE = re.compile(
     r"\s*(?:km|kilomet|mile|meter|metre|am\b|pm\b|hour|year|day|week|month|%|percent|per\b|times\b|o'clock|rockets?|"
-    r"mortars?|shells?|vehicles?|cars?|trucks?|houses?|homes?|bombs?|explosions?|attacks?|blasts?|of them|of the|"
+    r"mortars?|shells?|vehicles?|cars?|trucks?|houses?|homes?|bombs?(?!\s+(?:disposal|squad|technicians?|experts?|specialists?))|explosions?|attacks?|blasts?|of them|of the|"
     r"suicide bombers? (?:blew|detonated))",
     re.I,
 )
