@@ -9,6 +9,7 @@ Reports are short and paraphrase each other, so only a few things count, and eac
   very different figures count against (tolls grow, but not from 2 to 20 overnight);
 * a shared distinctive name (a person, a unit, a named site), fuzzily matched because
   outlets romanise Arabic names differently ("Abu Yasir al-Issawi" / "Abu Yaser al-Essawi");
+  the same named person killed counts most;
 * shared uncommon content words of the mention sentence ("contractor", "checkpoint").
 
 The text read is the mention's `notes` (its lead sentence) plus its evidence spans.
@@ -24,8 +25,11 @@ from rapidfuzz import fuzz
 
 NAME_MATCH = 85.0
 """rapidfuzz ratio at which two capitalised names are one name spelt two ways."""
-NAME_WEIGHT, NAME_CAP = 1.5, 2.5
-WORD_WEIGHT, WORD_CAP = 0.5, 1.0
+NAME_WEIGHT, NAME_CAP = 1.5, 3.0
+VICTIM_WEIGHT = 2.5
+"""The same named person killed: a person dies once, so this nearly settles it."""
+WORD_WEIGHT, WORD_CAP = 0.25, 0.5
+"""Shared words are weak: two attacks on one town share "checkpoint" and "soldiers" too."""
 TOLL_CONFLICT = -0.5
 
 # Capitalised words that say nothing about which incident it was: titles, sides, calendar,
@@ -137,6 +141,12 @@ def shared_names(a: Any, b: Any) -> int:
     return sum(1 for x in na if any(fuzz.ratio(x, y) >= NAME_MATCH for y in nb))
 
 
+def shared_victims(a: Any, b: Any) -> int:
+    """How many named people both reports give as killed (the names in their fatality spans)."""
+    va, vb = names_in(_evidence_text(a, "fatalities") or ""), names_in(_evidence_text(b, "fatalities") or "")
+    return sum(1 for x in va if any(fuzz.ratio(x, y) >= NAME_MATCH for y in vb))
+
+
 def shared_words(a: Any, b: Any) -> set[str]:
     return set(_not_weighed(words_in(_text(a)) & words_in(_text(b)), a, b))
 
@@ -159,6 +169,7 @@ def injury_evidence(a: Any, b: Any) -> float:
 
 def detail_evidence(a: Any, b: Any) -> float:
     """Everything the two reports share beyond the four ACLED dimensions, as one figure."""
-    names = min(NAME_CAP, NAME_WEIGHT * shared_names(a, b))
+    victims = shared_victims(a, b)
+    names = min(NAME_CAP, VICTIM_WEIGHT * victims + NAME_WEIGHT * max(0, shared_names(a, b) - victims))
     words = min(WORD_CAP, WORD_WEIGHT * len(shared_words(a, b)))
     return toll_evidence(a, b) + injury_evidence(a, b) + names + words

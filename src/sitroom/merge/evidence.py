@@ -44,10 +44,9 @@ _ABSOLUTE_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\d{4}-\d{1,2}-\d{1,2}|\b\d{1,2}/\d{1,2}\b", re.IGNORECASE)
-# Phrases resolved against the publication time: a post after midnight about "tonight" lands a day late.
-_PUBLICATION_RELATIVE = re.compile(
-    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|last night|yesterday|hours? ago|earlier|overnight)\b",
-    re.IGNORECASE)
+# Phrases resolved against the publication time that can straddle midnight: a post at 00:20 about
+# "tonight" lands a day late.  "Today" and "this morning" do not straddle it, so they stay exact.
+_PUBLICATION_RELATIVE = re.compile(r"\b(?:tonight|last night|hours? ago|earlier|overnight|just now)\b", re.IGNORECASE)
 # An incident across midnight is dated either side of it by different outlets.
 _OVERNIGHT = re.compile(r"\b(?:overnight|night|midnight|late (?:on|in|last|yesterday)|early hours|dawn|pre-dawn)\b",
                         re.IGNORECASE)
@@ -120,8 +119,8 @@ def day_apart_toll_conflict(a: Any, b: Any) -> float:
     fa, fb = getattr(a, "fatalities", None), getattr(b, "fatalities", None)
     if a.event_date == b.event_date or fa is None or fb is None:
         return 0.0
-    # Outlets differ by a few on one toll (30 / 35); 2 and 6 are two incidents' tolls.
-    return DAY_TOLL_CONFLICT if abs(fa - fb) > 1 + max(fa, fb) // 4 else 0.0
+    # Outlets differ by a few on one toll (30 / 35, a death more overnight); 2 and 4 are two incidents' tolls.
+    return DAY_TOLL_CONFLICT if abs(fa - fb) > max(1, max(fa, fb) // 5) else 0.0
 
 
 # --- what kind ------------------------------------------------------------------------------------
