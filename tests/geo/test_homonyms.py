@@ -68,3 +68,12 @@ def test_a_list_of_towns_is_no_town_and_region_pair(gazetteer):
     text = "After stops in Washington, New York and Boston, the delegation flew home."
     places = _resolve(gazetteer, text, "Washington", "New York", "Boston")
     assert places["New York"].feature_code != "ADM1"
+
+
+def test_a_regional_adjective_stands_for_its_region(gazetteer):
+    text = "The English coast and Texan ranches were hit; Washington sent aid."
+    places = _resolve(gazetteer, text, "English", "Texan", "Washington")
+    assert (places["English"].name, places["English"].feature_code) == ("England", "ADM1")
+    assert (places["Texan"].name, places["Texan"].feature_code) == ("Texas", "ADM1")
+    # the adjective names no container: Washington stays the capital, not a village in England
+    assert places["Washington"].country_code == "US"

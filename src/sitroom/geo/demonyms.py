@@ -56,3 +56,18 @@ DEMONYMS: dict[str, str] = {
 CONTINENT_BODIES: dict[str, str] = {
     "european union": "@Europe", "eu": "@Europe", "african union": "@Africa",
 }
+
+# Adjectives of a state, province or constituent country: the region they name, as
+# "<country code>:<region name>".  A span "English" or "Texan" stands for England or Texas,
+# not for the whole country (whose point may lie hundreds of kilometres away).
+REGION_DEMONYMS: dict[str, str] = {
+    "english": "GB:England", "scottish": "GB:Scotland", "scots": "GB:Scotland", "welsh": "GB:Wales",
+    "northern irish": "GB:Northern Ireland", "texan": "US:Texas", "texans": "US:Texas",
+    "californian": "US:California", "californians": "US:California", "floridian": "US:Florida",
+    "hawaiian": "US:Hawaii", "alaskan": "US:Alaska", "new yorker": "US:New York", "new yorkers": "US:New York",
+    "sicilian": "IT:Sicily", "sardinian": "IT:Sardinia", "bavarian": "DE:Bavaria", "catalan": "ES:Catalonia",
+    "basque": "ES:Basque Country", "andalusian": "ES:Andalusia", "corsican": "FR:Corsica",
+    "quebecois": "CA:Quebec", "québécois": "CA:Quebec", "ontarian": "CA:Ontario", "albertan": "CA:Alberta",
+    "tasmanian": "AU:Tasmania", "queenslander": "AU:Queensland", "punjabi": "IN:Punjab",
+    "tamil": "IN:Tamil Nadu", "kashmiri": "IN:Jammu and Kashmir",
+}

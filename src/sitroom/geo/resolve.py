@@ -25,7 +25,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from sitroom.geo import focus
-from sitroom.geo.demonyms import CONTINENT_BODIES, DEMONYMS
+from sitroom.geo.demonyms import CONTINENT_BODIES, DEMONYMS, REGION_DEMONYMS
 from sitroom.geo.gazetteer import Candidate, Gazetteer
 from sitroom.geo.names import normalize
 from sitroom.geo.recognize import recognize
@@ -279,8 +279,16 @@ def _abbreviation_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
 
 
 def _demonym_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
-    """"Chinese" -> China, "European Union" -> Europe: the country or continent an adjective names."""
+    """"Chinese" -> China, "European Union" -> Europe, "Texan" -> Texas: the country, continent or
+    region an adjective names."""
     key = normalize(name)
+    region = REGION_DEMONYMS.get(key)
+    if region:
+        cc, region_name = region.split(":", 1)
+        found = tuple(c for c in gz.candidates(region_name, fuzzy=False)
+                      if c.place.feature_code == "ADM1" and c.place.country_code == cc)[:1]
+        if found:
+            return found
     target = DEMONYMS.get(key) or CONTINENT_BODIES.get(key)
     if target is None and key.endswith("s"):
         target = DEMONYMS.get(key[:-1])
@@ -442,7 +450,9 @@ def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint:
         if not cs:
             cands[i], institution = _inner_candidates(text[s.start:s.end], gz)
             inner[i] = focus.INSTITUTION if institution else focus.INNER
-    named = _named_admin1(cands)
+    # an adjective ("English", "Texan") says whose, not where: it names no region as a container
+    named = _named_admin1([cs for s, cs in zip(spans, cands, strict=True)
+                           if normalize(text[s.start:s.end]) not in REGION_DEMONYMS])
     # Per mention: its candidates with their context-free score (prior + hint + local words).
     static: list[list[tuple[float, Candidate]]] = []
     keys = [normalize(text[s.start:s.end]) for s in spans]
