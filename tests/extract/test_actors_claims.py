@@ -88,6 +88,14 @@ def test_according_to():
      "YPG: People's Protection Units"),
     # a group the alias table lacks keeps its own name instead of becoming a state army
     ("The Afrin Liberation Forces attacked a Turkish army vehicle near Jinderes.", "Afrin Liberation Forces"),
+    # victims named as the subject of "were found dead" or "..., were killed" are not the attackers
+    ("Two members of the Syrian Democratic Forces were found dead near Hajin. Islamic State militants are "
+     "the likely perpetrators.", "Islamic State (ISIL)"),
+    ("Four members of the Peshmerga, were killed when an Islamic State suicide bomber struck their post.",
+     "Islamic State (ISIL)"),
+    # a story title before a colon does not take part in the sentence's event
+    ("Kirkuk market bombing: Islamic State militants detonated a car bomb in a market, killing six.",
+     "Islamic State (ISIL)"),
 ])
 def test_perpetrator_is_actor1(sentence, actor1):
     from datetime import date

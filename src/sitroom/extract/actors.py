@@ -30,7 +30,9 @@ PASSIVE_TRIGGER_RE = re.compile(r"(?:came|come|comes|coming) under\b|"
                                 # headline passive: "Eleven fighters killed in ISIS attack"
                                 r"(?:killed|wounded|injured|hurt|abducted|kidnapped|arrested|executed)\s+"
                                 # "killed at least 37" is active: a count follows, not a circumstance
-                                r"(?:in|by|during|when|after|as|near|at(?!\s+(?:least|most)\b)|on)\b", re.I)
+                                r"(?:in|by|during|when|after|as|near|at(?!\s+(?:least|most)\b)|on)\b|"
+                                # "three fighters were found dead": the subject is the victim
+                                r"(?:were|was|been|are|is) found (?:\w+ ){0,2}dead\b", re.I)
 TARGET_PREP_RE = re.compile(r"\b(?:targeting|targeted|against|on|at|attacked|hit|struck|killed|killing|kidnapped|abducted|"
                             r"shot|ambushed|stormed|shelled|bombed|wounding|injuring|arrested|detained)\s+(?:\w+\s+){0,3}$",
                             re.I)
@@ -213,7 +215,7 @@ def _clause_start(sentence: str, trigger_start: int) -> int:
     return breaks[-1] if breaks else 0
 
 
-PATIENT_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:was|were|has been|have been|had been|is|are|got)\s+"
+PATIENT_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?,?\s+(?:was|were|has been|have been|had been|is|are|got)\s+"
                               r"(?:\w+\s+)?(?:killed|injured|wounded|shot|hurt|kidnapped|abducted|executed|targeted|"
                               r"attacked|hit|arrested|detained|captured|beheaded|ambushed|martyred)\b", re.I)
 

@@ -81,8 +81,12 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
     # offsets of the dateline inside this sentence (it only ever opens the first one)
     skip = (max(0, dateline[0] - sentence.start), dateline[1] - sentence.start) if dateline and \
         dateline[0] < sentence.end and sentence.start < dateline[1] else None
-    actors = find_actors(text)
-    classification = classify(text, actors)
+    # "2017 Nasiriyah attacks: An Islamic State attack ...": a title before a colon names the story,
+    # so its words neither trigger nor take part in the sentence's own event
+    label = LABEL_RE.match(text)
+    body = " " * label.end() + text[label.end():] if label and len(text) - label.end() > 20 else text
+    actors = find_actors(body)
+    classification = classify(body, actors)
     trigger_start = classification.start if classification else 0
     return SentenceAnalysis(
         sentence=sentence,
@@ -103,6 +107,8 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
     )
 
 
+LABEL_RE = re.compile(r"^(?:(?!\b(?:said|says|told|was|were|is|are|has|have|had|added|stated|reported|announced)\b)"
+                      r"[^:.;\"“”]){3,80}:(?=\s*[A-Z0-9\"“])")
 VERB_TRIGGER_RE = re.compile(r"(?:was|were|been|had|has|have|is|are)\b|\w+ed\b", re.I)
 
 

@@ -34,7 +34,8 @@ BLAMED_AFTER_RE = re.compile(
     re.I,
 )
 BLAMED_BEFORE_RE = re.compile(
-    r"\b(?:suspected (?:of|for|in)|(?:is|are|was|were) (?:\w+ ){0,2}(?:suspected|blamed|accused)|believed to be behind|"
+    r"\b(?:suspected (?:of|for|in)|(?:is|are|was|were) (?:the |a )?(?:most )?(?:likely|probable|suspected|main|prime) "
+    r"(?:perpetrators?|culprits?|suspects?)|(?:is|are|was|were) (?:\w+ ){0,2}(?:suspected|blamed|accused)|believed to be behind|"
     r"(?:thought|believed|said|alleged) to (?:be|have been) (?:behind|responsible)|held responsible|"
     r"(?:is|are|was|were|(?:could|may|might|must) (?:have )?be(?:en)?) (?:\w+ ){0,4}?behind (?:the|this|these|those|such|"
     r"similar|it)\b|"
