@@ -210,6 +210,9 @@ def passive_agent(sentence: str, actors: list[ActorMention]) -> ActorMention | N
     return None
 
 
+_VERB_TRIGGER_RE = re.compile(r"\w+(?:ed|ook|ove|ought|ew|ept|ok)\b", re.I)
+
+
 def _clause_start(sentence: str, trigger_start: int) -> int:
     breaks = [m.end() for m in CLAUSE_BREAK_RE.finditer(sentence, 0, trigger_start)]
     return breaks[-1] if breaks else 0
@@ -257,7 +260,8 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int,
             # "a soldier was gunned down by an Islamic State sniper": the trigger sits in the agent
             # phrase, so the passive's subject is the one attacked
             passive_subject = next((a for a in reversed(actors) if a.end <= perpetrator.start), None)
-    if perpetrator is None:
+    if perpetrator is None and not _VERB_TRIGGER_RE.match(sentence, trigger_start):
+        # "a suicide bomber from Ansar al-Sunnah" -- but "freed villages from ISIS" takes ground from it
         perpetrator = next((a for a in actors if not a.generic and a.start >= trigger_end
                             and AFFILIATION_RE.fullmatch(sentence, trigger_end, a.start)), None)
     clause_start = _clause_start(sentence, trigger_start)

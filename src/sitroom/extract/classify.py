@@ -14,7 +14,10 @@ from sitroom.codebook.loader import Rule, out_of_scope_pattern, rules
 from sitroom.extract.actors import ActorMention, Roles, assign_roles
 
 PROTEST_RE = re.compile(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|marchers|sit-ins?|"
-                        r"took to the streets|chanting|strikers|picket\w*|riot(?:s|ed|ing|ers)?)\b", re.I)
+                        r"took to the streets|chanting|strikers|picket\w*|riot(?:s|ed|ing|ers)?|peaceful march(?:es)?|"
+                        r"(?:people|thousands|hundreds|dozens|crowds?|residents|students|women|workers|citizens|supporters|"
+                        r"activists|villagers) (?:[\w-]+ ){0,3}march(?:ed|es|ing)?|"
+                        r"march(?:ed|es|ing)? (?:against|to protest|to demand|in support of|in solidarity))\b", re.I)
 # Words that make a sentence political violence even when a disaster or crime word is present.
 STRONG_RE = re.compile(r"\b(?:militants?|insurgents?|terroris\w+|gunmen|suicide|IEDs?|improvised|air ?strikes?|rockets?|"
                        r"mortars?|shell(?:ing|ed)|ISIS|ISIL|Daesh|Islamic State|jihadis\w*|rebels?|militia\w*|troops|"
