@@ -33,6 +33,12 @@ def sub_type(sentence: str) -> str | None:
     ("Loyalist forces wrested control of an airbase from the separatists.", "Government regains territory"),
     ("Customs officers seized six pistols, 20 magazines and a box of grenades at the crossing.", "Disrupted weapons use"),
     ("Thousands of residents marched through the capital against rising prices.", "Peaceful protest"),
+    ("Dozens of villagers were treated for breathing problems after a poisonous gas attack on the town.", "Chemical weapon"),
+    # the weapon of the act being answered is not the weapon of this one
+    ("Jets carried out airstrikes on a group the army accused of a chlorine attack on Friday.", "Air/drone strike"),
+    ("More than 200 militants surrendered to the army in the mountains.", "Agreement"),
+    ("Fighters and their families began leaving the town under an evacuation deal with the government.",
+     "Non-violent transfer of territory"),
 ])
 def test_sub_event_type(sentence, expected):
     assert sub_type(sentence) == expected

@@ -27,6 +27,10 @@ HYPOTHETICAL_RE = re.compile(r"\b(?:threat(?:en(?:ed|s|ing)?)?|plan(?:s|ned|ning
                              r"might|will|intend(?:s|ed)?|call(?:s|ed)? for|fear(?:s|ed)?|possible|prevent(?:ed)?|"
                              r"ready to|risk of|denied|deny|denies|condemn(?:s|ed)?)\s+(?:to\s+|of\s+|an?\s+|the\s+|further\s+|"
                              r"new\s+|more\s+)*(?:\w+\s+)?$", re.I)
+# "strikes on groups it accused of carrying out a chlorine attack": the weapon belongs to another act
+OTHER_ACT_RE = re.compile(r"\b(?:accus(?:ed|es|ing) (?:\w+ ){0,3}of (?:carrying out |conducting |launching |staging |using )?|"
+                          r"in retaliation for|in response to|retaliat\w+ (?:for|against)|in revenge for)\s*"
+                          r"(?:an? |the |its |their |his )?(?:[\w'’-]+ ){0,3}$", re.I)
 BILATERAL_RE = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|gun ?battles?|gunfights?|fire ?fights?|exchang\w* (?:of )?"
                           r"(?:gun)?fire|skirmish\w*)\b", re.I)
 ARMED_OBJECT_RE = re.compile(r"\b(?:convoy|base|checkpoint|patrol|outpost|barracks|garrison|military|army|troops|soldiers|"
@@ -52,7 +56,7 @@ def classify(sentence: str, actors: list[ActorMention]) -> Classification | None
         if rule.unless is not None and rule.unless.search(sentence):
             continue
         for match in rule.pattern.finditer(sentence):
-            if HYPOTHETICAL_RE.search(sentence, 0, match.start()):
+            if HYPOTHETICAL_RE.search(sentence, 0, match.start()) or OTHER_ACT_RE.search(sentence, 0, match.start()):
                 continue
             roles = assign_roles(sentence, actors, match.start(), match.end())
             if _condition_holds(rule, sentence, match, roles, protest):
