@@ -41,6 +41,24 @@ def test_claim_with_channel():
     assert claim.channel == "Sabereen News"
 
 
+@pytest.mark.parametrize(("sentence", "claimant", "channel"), [
+    ("Late on Monday a little-known faction, Ashab al-Kahf, said it was behind the blast in a post shared by "
+     "Sabereen News.", "Ashab al-Kahf", "Sabereen News"),
+    ("The Islamic State group said on Friday, through its Amaq outlet, that its fighters had carried out the "
+     "ambush near Tarmiyah.", "Islamic State", "Amaq"),
+    ("Islamic State says it carried out Kirkuk checkpoint attack", "Islamic State", None),
+])
+def test_said_it_carried_out_is_a_claim(sentence, claimant, channel):
+    claim = find_claim(sentence)
+    assert claim is not None
+    assert (claim.claimant, claim.channel) == (claimant, channel)
+    assert sentence[claim.start:claim.end] == claimant
+
+
+def test_a_state_announcing_its_own_operation_is_not_a_named_claimant():
+    assert find_claim("The Iraqi military said it carried out airstrikes on the hideouts.") is None
+
+
 def test_no_one_claimed_is_not_a_claim():
     assert find_claim("No group has claimed responsibility for the bombing.") is None
 

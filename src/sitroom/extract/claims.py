@@ -21,8 +21,10 @@ CLAIM_RE = re.compile(
     r"(?:claimed|claims|claim|took|takes|take|accepted|announced|announces|announce|declared|declares|assumed|bears?)\s+"
     r"(?:\w+\s+)?(?:responsibility|credit|the attack|the bombing|the operation|the killing|the strike|the shooting|"
     r"the ambush|the targeting|targeting|it\b)"
-    r"|(?P<who2>" + NAME + r")(?:,[^,]{3,80},)?\s+said\s+(?:that\s+)?it\s+(?:had\s+)?(?:carried out|was behind|conducted|launched|"
-    r"staged|executed|perpetrated)",
+    # "X said (on Thursday, through its Amaq outlet,) that its militants had carried out ..."
+    r"|(?P<who2>" + NAME + r")(?:\s+group)?(?:,[^,]{3,80},|,)?\s+(?:said|says|announced|announces|stated|declared)\b"
+    r"[^.;]{0,80}?\s(?:that\s+)?(?:it|its\s+(?:fighters|militants|members|men|soldiers|units|operatives))\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:carried out|was behind|were behind|conducted|launched|staged|executed|perpetrated)",
 )
 CLAIMED_BY_RE = re.compile(r"\bclaimed\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?P<who>" + NAME + ")")
 NO_CLAIM_RE = re.compile(r"\b(?:no|none|nobody|no one|not yet|yet to)\b[^.]{0,30}\bclaim", re.I)
@@ -80,16 +82,35 @@ def find_claim(sentence: str) -> Claim | None:
         return None
     group = "who" if m.groupdict().get("who") else "who2"
     who = m.group(group).strip(" ,.")
-    if who.split()[0] in _NOT_SOURCES and len(who.split()) == 1:
-        return None
-    channel = None
     at = m.start(group)
-    for src in find_sources(sentence):
-        if src.name != who and who not in src.name and src.start < at:
-            channel = src
+    article = re.match(r"(?:The|A|An)\s+", who)
+    if article:  # "The Islamic State group said ...": the article is not part of the name
+        who, at = who[article.end():], at + article.end()
+    if not who or (who.split()[0] in _NOT_SOURCES and len(who.split()) == 1) or _DEMONYM_ONLY_RE.fullmatch(who):
+        return None
+    channel = _channel_after(sentence, m.end())
+    if channel is None:
+        for src in find_sources(sentence):
+            if src.name != who and who not in src.name and src.start < at:
+                channel = src
     if channel:
         return Claim(who, at, at + len(who), channel.name, channel.start, channel.end)
     return Claim(who, at, at + len(who), None)
+
+
+# "in a statement shared by Sabereen News", "through its Amaq outlet": where the claim was made
+CHANNEL_AFTER_RE = re.compile(r"\b(?:(?:shared|published|posted|carried|released|issued|circulated|broadcast)\s+(?:by|on|via|through)|"
+                              r"(?:through|via|on|in)\s+(?:its|their)(?=\s+" + NAME + r"\s+(?:outlet|channel|agency|news agency|"
+                              r"website|account|media)))\s+(?:the\s+)?(?P<name>" + NAME + ")")
+_DEMONYM_ONLY_RE = re.compile(r"(?:[A-Z][a-z]+(?:i|ian|ish|ese|an))", re.I)
+
+
+def _channel_after(sentence: str, claim_end: int) -> Source | None:
+    m = CHANNEL_AFTER_RE.search(sentence, max(0, claim_end - 120), min(len(sentence), claim_end + 120))
+    if m is None:
+        return None
+    name = m.group("name").rstrip(".")  # a name that ends the sentence keeps no full stop
+    return Source(name, m.start("name"), m.start("name") + len(name))
 
 
 def is_attribution(sentence: str) -> bool:
