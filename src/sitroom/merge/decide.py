@@ -7,11 +7,13 @@ store, evaluation, benchmarks) both call `choose()`, so the two can never disagr
   report and "Bab Sharqi" in another still both reach the event.
 * Analyst decisions are keyed by mention ids.  A forced merge wins over every rule; a forced
   split removes the event from the candidates.
-* Single link is checked by complete link on stated dates: a report that gives an absolute
-  day cannot join an event any of whose reports gives another absolute day, however well it
-  matches one loosely dated report (which would otherwise chain two incidents together).
-* A report with no place (or only its country) may only join when exactly one event qualifies: on a busy day a
-  placeless "roadside bomb hit a convoy" could belong to any of several.
+* Single link is checked by complete link on stated dates and on places: a report that gives an
+  absolute day (or a precise place) cannot join an event any of whose reports gives another
+  absolute day (or a distinct place), however well it matches one loosely dated or placeless
+  report (which would otherwise chain two incidents together).
+* A report with no place (or only its country) may only join when exactly one event qualifies, or
+  one is decisively better: on a busy day a placeless "roadside bomb hit a convoy" could belong
+  to any of several, unless it shares a name or a toll with one of them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sitroom.merge.cluster import (
+    MAX_TOTAL,
     MERGE_KM,
     REGION_KM,
     dates_conflict,
@@ -31,6 +34,10 @@ from sitroom.merge.cluster import (
     location_key,
     match_score,
 )
+from sitroom.merge.places import place_evidence
+
+DECISIVE_MARGIN = 1.0 / MAX_TOTAL
+"""How much better (one point of evidence, e.g. a shared name) the best event must be for a placeless report."""
 
 
 @dataclass(slots=True)
@@ -81,7 +88,7 @@ def choose(m: Any, candidates: Sequence[Candidate], decisions: Decisions | None 
     banned = decisions.split_from(m.id)
     scored: list[tuple[float, bool, int, Candidate]] = []
     for i, c in enumerate(candidates):
-        if any(x.id in banned for x in c.mentions) or any(dates_conflict(m, x) for x in c.mentions):
+        if any(x.id in banned for x in c.mentions) or any(_conflict(m, x, km) for x in c.mentions):
             continue
         best = max(((match_score(m, x, km), has_specific_place(x)) for x in c.mentions), default=(0.0, False))
         if best[0] > 0.0:
@@ -92,8 +99,21 @@ def choose(m: Any, candidates: Sequence[Candidate], decisions: Decisions | None 
         placed = [s for s in scored if s[1]]
         if placed:
             return _best(placed)
-    # Only placeless comparisons fit: join only when the match is unique.
-    return _best(scored) if len(scored) == 1 else None
+    # Only placeless comparisons fit: join only when the match is unique, or when one event is
+    # decisively better (a shared name or toll the others lack), not merely first in line.
+    if len(scored) == 1:
+        return scored[0][3].event_id
+    first, second = sorted((s[0] for s in scored), reverse=True)[:2]
+    return _best(scored) if first - second >= DECISIVE_MARGIN else None
+
+
+def _conflict(m: Any, x: Any, km: float) -> bool:
+    """`m` contradicts a report already in the event: two stated days, or two distinct places.
+
+    Checked against every report (complete link), so a loose report that joined on little (no
+    place, a relative date) cannot chain two incidents together.
+    """
+    return dates_conflict(m, x) or place_evidence(m, x, km) is None
 
 
 def _best(scored: Sequence[tuple[float, bool, int, Candidate]]) -> str:

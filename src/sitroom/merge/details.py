@@ -71,8 +71,9 @@ explosion explosions blast blasts strike strikes airstrike airstrikes drone dron
 mortars clash clashes gunmen gunman protest protests protester protesters demonstration demonstrators
 """.split())
 # Runs of capitalised words, allowing Arabic particles inside a name (Abu, al-, bin, ibn).
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’]+(?:-[A-Za-z][\w'’]*)*)(?:[ \t]+(?:(?:al|el|bin|ibn|abu|abi|umm)-?[ \t]*)?"
-                       r"[A-Z][\w'’]+(?:-[A-Za-z][\w'’]*)*)*")
+# A name may open with a lower-case article: "near al-Musayyib".
+_NAME_RUN = re.compile(r"(?:(?:\b(?:al|el|ad|as|ash|an|ar|az)-)?[A-Z][\w'’]+(?:-[A-Za-z][\w'’]*)*)"
+                       r"(?:[ \t]+(?:(?:al|el|bin|ibn|abu|abi|umm)-?[ \t]*)?[A-Z][\w'’]+(?:-[A-Za-z][\w'’]*)*)*")
 _WORD = re.compile(r"[a-z][a-z'’-]{4,}")
 _PARTICLE_NAME = re.compile(r"^(?:abu|umm|bin|ibn|al|el)[- ]")
 _PLACE_FIELDS = ("location", "admin1", "admin2", "country")

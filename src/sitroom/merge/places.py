@@ -33,6 +33,8 @@ STRONG_PLACE = 2.0
 SAME_NAME = 1.75
 WEAK_PLACE = 0.25
 NO_PLACE = 1.0
+UNPLACED = -0.5
+"""Places that can be neither measured nor matched (another name, a centroid): they must be corroborated."""
 """A report with no place (or only its country) is neutral-to-weak: it may join only a unique match."""
 
 _GENERIC_PLACE_WORDS = re.compile(
@@ -92,6 +94,9 @@ def _admin_keys(e: Any) -> set[str]:
 def _contained(a: Any, b: Any, dist: float | None) -> bool:
     """One report's place can lie inside the other's (region, "near", same admin1, admin name)."""
     pa, pb = _precision(a), _precision(b)
+    if _admin1_differ(a, b):
+        return False  # a province-level point is near the next province's towns too, but not around them
+    a1, b1 = location_key(getattr(a, "admin1", None)), location_key(getattr(b, "admin1", None))
     if dist is not None:
         if max(pa, pb) == 1:
             return False  # two exact points further apart than MERGE_KM are two places, whatever the names
@@ -103,7 +108,6 @@ def _contained(a: Any, b: Any, dist: float | None) -> bool:
     # "a Kirkuk raid" beside "Wadi al-Shay, Kirkuk province": the name is the other's province.
     if (ka is not None and ka in _admin_keys(b)) or (kb is not None and kb in _admin_keys(a)):
         return True
-    a1, b1 = location_key(getattr(a, "admin1", None)), location_key(getattr(b, "admin1", None))
     return a1 is not None and a1 == b1 and max(pa, pb) >= 2
 
 
@@ -123,4 +127,16 @@ def place_evidence(a: Any, b: Any, km: float = MERGE_KM) -> float | None:
     if ka is not None and ka == location_key(b.location):
         # Two precise points far apart are two places, even with one name (homonymous villages).
         return None if dist is not None and max(_precision(a), _precision(b)) < 3 else SAME_NAME
-    return WEAK_PLACE if _contained(a, b, dist) else None
+    if _contained(a, b, dist):
+        return WEAK_PLACE
+    # A region-level point (precision 3) may be the centroid of the country, not of the province,
+    # and a name with no point cannot be measured: with no contradiction of admin units, neither
+    # helps nor rules out.  Only two measured places (or two provinces) contradict each other.
+    if (dist is None or max(_precision(a), _precision(b)) >= 3) and not _admin1_differ(a, b):
+        return UNPLACED
+    return None
+
+
+def _admin1_differ(a: Any, b: Any) -> bool:
+    a1, b1 = location_key(getattr(a, "admin1", None)), location_key(getattr(b, "admin1", None))
+    return a1 is not None and b1 is not None and a1 != b1

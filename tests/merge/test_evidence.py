@@ -1,0 +1,177 @@
+"""Evidence weighing: each looser allowance needs corroboration; hard negatives stay apart."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitroom.merge.cluster import same_incident
+from sitroom.merge.decide import Candidate, choose
+from sitroom.merge.details import names_in, shared_names
+from sitroom.merge.evidence import same_actor, type_evidence, weigh
+from sitroom.merge.places import is_country_level, place_evidence
+from sitroom.model import Event, Evidence
+
+DAY = date(2021, 2, 15)
+
+
+def ev(date_text: str | None = None, **kw) -> Event:
+    values = dict(
+        doc_id="d", event_date=DAY, time_precision=1, event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack", actor1="Unidentified Armed Group (Iraq)",
+        country="Iraq", country_code="IQ", admin1="Erbil", location="Erbil", latitude=36.19, longitude=44.01,
+        geo_precision=1,
+    )
+    values.update(kw)
+    evidence = {"event_date": Evidence(0, len(date_text), date_text)} if date_text else {}
+    return Event(evidence=evidence, **values)
+
+
+# --- a day apart ----------------------------------------------------------------------------------
+
+def test_tonight_posted_after_midnight_joins_the_day_before() -> None:
+    assert same_incident(ev("February 15"), ev("tonight", event_date=DAY + timedelta(days=1)))
+
+
+def test_overnight_incident_dated_either_side_of_midnight() -> None:
+    late = ev("15 February", notes="Rockets hit Erbil late on 15 February, overnight into Tuesday.")
+    assert same_incident(late, ev("16 February", event_date=DAY + timedelta(days=1)))
+
+
+def test_two_stated_days_a_day_apart_are_two_incidents() -> None:
+    assert not same_incident(ev("15 February"), ev("16 February", event_date=DAY + timedelta(days=1)))
+
+
+def test_same_town_a_day_apart_by_weekday_stays_apart() -> None:
+    # Two attacks on Tarmiyah on consecutive days, told with weekdays: nothing corroborates one incident.
+    a = ev("on Sunday", sub_event_type="Armed clash", event_type="Battles", actor1="Islamic State (Iraq)",
+           fatalities=2, location="Tarmiyah", latitude=33.67, longitude=44.40, admin1="Baghdad")
+    b = ev("today", sub_event_type="Armed clash", event_type="Battles", actor1="Islamic State (Iraq)",
+           fatalities=1, location="Tarmiyah", latitude=33.67, longitude=44.40, admin1="Baghdad",
+           event_date=DAY + timedelta(days=1))
+    assert not same_incident(a, b)
+
+
+def test_a_day_apart_by_weekday_joins_with_a_named_group_and_toll() -> None:
+    a = ev("on Monday", actor1="Saraya Awliya al-Dam", fatalities=3)
+    b = ev("on Tuesday", actor1="Saraya Awliya al-Dam", fatalities=3, event_date=DAY + timedelta(days=1))
+    assert same_incident(a, b)
+
+
+# --- type -----------------------------------------------------------------------------------------
+
+def test_sister_sub_types_join_on_the_same_day_and_place() -> None:
+    assert same_incident(ev(), ev(sub_event_type="Air/drone strike"))
+
+
+def test_generic_attack_beside_a_weapon_needs_corroboration() -> None:
+    attack = ev(event_type="Violence against civilians", sub_event_type="Attack")
+    assert not same_incident(ev(), attack)
+    assert same_incident(ev(actor1="Saraya Awliya al-Dam", fatalities=1),
+                         ev(event_type="Violence against civilians", sub_event_type="Attack",
+                            actor1="Saraya Awliya al-Dam", fatalities=1))
+
+
+def test_unrelated_types_are_vetoed() -> None:
+    assert type_evidence(ev(), ev(event_type="Protests", sub_event_type="Peaceful protest")) is None
+    assert type_evidence(ev(event_type="Battles", sub_event_type="Armed clash"),
+                         ev(event_type="Battles", sub_event_type="Government regains territory")) is None
+
+
+# --- place ----------------------------------------------------------------------------------------
+
+def test_province_level_point_contains_a_town_of_that_province() -> None:
+    province = ev(location="Erbil Governorate", latitude=36.45, longitude=44.21, geo_precision=3)
+    town = ev(location="Khabat", latitude=36.27, longitude=43.67, geo_precision=1)  # ~50 km from the centroid
+    assert place_evidence(province, town) is not None
+    assert not same_incident(province, town)  # weak place alone is not enough: see the next test
+
+
+def test_weak_place_merges_with_a_named_group() -> None:
+    province = ev(location="Erbil Governorate", latitude=36.45, longitude=44.21, geo_precision=3,
+                  actor1="Saraya Awliya al-Dam")
+    town = ev(location="Khabat", latitude=36.27, longitude=43.67, actor1="Saraya Awliya al-Dam")
+    assert same_incident(province, town)
+
+
+def test_province_point_does_not_reach_into_another_province() -> None:
+    babil = ev(location="Babil", admin1="Babil", latitude=32.61, longitude=44.47, geo_precision=3,
+               sub_event_type="Remote explosive/landmine/IED")
+    diwaniyah = ev(location="Diwaniyah", admin1="Al Qadisiyah", latitude=31.99, longitude=44.93,
+                   sub_event_type="Remote explosive/landmine/IED")
+    assert place_evidence(babil, diwaniyah) is None
+
+
+def test_same_day_ieds_in_two_districts_stay_apart() -> None:
+    a = ev(sub_event_type="Remote explosive/landmine/IED", location="Hillah", latitude=32.46, longitude=44.42,
+           admin1="Babil", fatalities=0)
+    b = ev(sub_event_type="Remote explosive/landmine/IED", location="Al-Musayab", latitude=32.78, longitude=44.29,
+           admin1="Babil", fatalities=0)
+    assert not same_incident(a, b)
+
+
+def test_country_only_report_weighs_like_no_place() -> None:
+    country = ev(location="Iraq", latitude=33.0, longitude=44.0, geo_precision=3)
+    assert is_country_level(country) and not is_country_level(ev())
+
+
+# --- actors and details ---------------------------------------------------------------------------
+
+def test_actor_spellings_match_but_neighbouring_countries_do_not() -> None:
+    assert same_actor("saraya awliya al-dam", "saraya awliyaa al dam")
+    assert not same_actor("military forces of iraq", "military forces of iran")
+
+
+def test_romanised_victim_names_match() -> None:
+    a = ev(notes="Iraqi forces killed Abu Yasir al-Issawi in Wadi al-Shay.")
+    b = ev(notes="ISIS deputy leader Abu Yaser al-Essawi killed in Kirkuk raid")
+    assert "abu yasir al-issawi" in names_in(a.notes) and shared_names(a, b) == 1
+
+
+def test_placeless_report_joins_the_event_it_shares_a_name_with() -> None:
+    claim = ev(location=None, latitude=None, longitude=None, admin1=None, geo_precision=None,
+               sub_event_type="Remote explosive/landmine/IED", notes="Claimed an IED on a convoy near al-Musayyib today.")
+    near = ev(sub_event_type="Remote explosive/landmine/IED", location="Babil", latitude=32.61, longitude=44.47,
+              geo_precision=3, admin1="Babil", notes="A roadside bomb hit a supply convoy near al-Musayyib.")
+    other = ev(sub_event_type="Remote explosive/landmine/IED", location="Diwaniyah", latitude=31.99,
+               longitude=44.93, admin1="Al Qadisiyah", notes="An IED struck a convoy north of Diwaniyah.")
+    assert choose(claim, [Candidate("D", [other]), Candidate("B", [near])]) == "B"
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+reports = st.builds(
+    ev,
+    date_text=st.sampled_from([None, "on Monday", "15 February", "tonight", "last night"]),
+    event_date=st.sampled_from([DAY - timedelta(days=1), DAY, DAY + timedelta(days=1)]),
+    sub_event_type=st.sampled_from(["Shelling/artillery/missile attack", "Air/drone strike",
+                                    "Remote explosive/landmine/IED", None]),
+    actor1=st.sampled_from(["Unidentified Armed Group (Iraq)", "Saraya Awliya al-Dam", "Islamic State (Iraq)", None]),
+    latitude=st.floats(35.5, 37.0), longitude=st.floats(43.5, 44.5),
+    geo_precision=st.sampled_from([1, 2, 3]), fatalities=st.sampled_from([None, 0, 1, 5]),
+)
+
+
+@given(reports, reports)
+def test_weighing_is_symmetric(a: Event, b: Event) -> None:
+    wa, wb = weigh(a, b), weigh(b, a)
+    assert (wa is None) == (wb is None)
+    if wa is not None:
+        assert abs(wa.total - wb.total) < 1e-9
+
+
+@given(reports, st.integers(2, 30))
+def test_never_more_than_a_day_apart(a: Event, days: int) -> None:
+    b = ev(event_date=a.event_date + timedelta(days=days), latitude=a.latitude, longitude=a.longitude)
+    assert not same_incident(a, b)
+
+
+@given(reports, st.floats(60.0, 300.0))
+def test_precise_points_far_apart_never_merge(a: Event, km: float) -> None:
+    exact = ev(latitude=a.latitude, longitude=a.longitude, geo_precision=1, sub_event_type=a.sub_event_type,
+               event_date=a.event_date, actor1=a.actor1, admin1=None)
+    far = ev(latitude=a.latitude + km / 111.0, longitude=a.longitude, geo_precision=1, location="Elsewhere",
+             sub_event_type=a.sub_event_type, event_date=a.event_date, actor1=a.actor1, admin1=None)
+    assert not same_incident(exact, far)
