@@ -163,3 +163,10 @@ def test_the_location_is_spelled_as_the_report_spells_it():
     (event,) = extract_events(doc)
     assert event.location == "Tuz Khormato"  # not GeoNames' "Ţūz Khūrmātū"
     assert event.geonameid is not None and event.admin1 == "Salah ad Din"
+
+
+def test_violence_as_the_topic_of_a_sanction_takes_the_date_inside_the_talk():
+    text = ("The Treasury on Friday imposed sanctions on a militia commander, accusing him of a role in the "
+            "crackdown on protesters in late 2019.")
+    events = extract_events(Document(text=text, published=date(2021, 1, 8), country_hint="IQ"))
+    assert all(e.historical for e in events)

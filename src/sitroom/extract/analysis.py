@@ -70,8 +70,13 @@ class SentenceAnalysis:
 
     @property
     def date(self) -> DateMention | None:
-        """The sentence's own date: the first expression that resolved, explicit ones first."""
+        """The sentence's own date: the first expression that resolved, explicit ones first.  When the
+        violence is the topic of talk ("imposed sanctions on Friday over the crackdown in late 2019"),
+        a date inside that talk belongs to the violence, not the one of the talking."""
         resolved = [d for d in self.dates if d.value is not None]
+        topic_at = self.extra.get("topic_at")
+        if isinstance(topic_at, int):
+            resolved = [d for d in resolved if d.start >= topic_at] or resolved
         explicit = [d for d in resolved if d.explicit]
         return (explicit or resolved or [None])[0]
 
@@ -88,6 +93,10 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
     actors = find_actors(body)
     classification = classify(body, actors)
     trigger_start = classification.start if classification else 0
+    topic = TOPIC_RE.search(text, 0, trigger_start) if classification else None
+    extra: dict[str, object] = {"topic_at": topic.start()} if topic else {}
+    if skip:
+        extra["dateline"] = (sentence.start + skip[0], sentence.start + skip[1])
     return SentenceAnalysis(
         sentence=sentence,
         classification=classification,
@@ -99,11 +108,10 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
         attributed=attributed_actor(text, actors),
         anaphoric=bool(classification) and ((_noun_trigger(text, classification) and bool(ANAPHORIC_RE.search(text, 0, trigger_start)))
                                             or bool(PRONOUN_START_RE.match(text))),
-        background=bool(BACKGROUND_RE.search(text)) or (bool(classification)
-                                                           and bool(TOPIC_RE.search(text, 0, trigger_start))),
+        background=bool(BACKGROUND_RE.search(text)) or topic is not None,
         separate=bool(SEPARATE_RE.match(text)),
         headline=is_headline(sentence),
-        extra={"dateline": (sentence.start + skip[0], sentence.start + skip[1])} if skip else {},
+        extra=extra,
     )
 
 
