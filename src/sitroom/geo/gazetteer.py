@@ -6,6 +6,7 @@ B-tree probe, and answers are memoised per key because news repeats the same nam
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from sitroom import settings
-from sitroom.geo.build import build, build_signature
+from sitroom.geo.build import ADMIN1_MATCHES_KEY, build, build_signature
 from sitroom.geo.names import normalize, skeleton, strip_article
 from sitroom.geo.sources import added_sources
 from sitroom.model import Place
@@ -150,6 +151,11 @@ class Gazetteer:
         """What the compiled file holds, for `sitroom gazetteer info`."""
         facts = {"path": str(self.path), "size": f"{self.path.stat().st_size / 1e6:.1f} MB"}
         facts.update(dict(self.db.execute("SELECT k, v FROM meta ORDER BY k").fetchall()))
+        by_country = facts.pop(ADMIN1_MATCHES_KEY, None)
+        if by_country:  # the whole per-country table is too long to show; the biggest gaps say enough
+            gaps = sorted(((int(t) - int(m), cc) for cc, v in json.loads(by_country).items()
+                           for m, t in [v.split("/")] if m != t), reverse=True)
+            facts["admin1 regions left at their towns' centre"] = ", ".join(f"{cc} {n}" for n, cc in gaps[:8])
         facts["countries"] = str(self.db.execute("SELECT COUNT(DISTINCT cc) FROM places").fetchone()[0])
         by_feature = self.db.execute("SELECT COALESCE(feature, '?'), COUNT(*) FROM places GROUP BY 1 "
                                      "ORDER BY 2 DESC LIMIT 8").fetchall()
