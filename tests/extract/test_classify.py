@@ -39,6 +39,14 @@ def sub_type(sentence: str) -> str | None:
     ("More than 200 militants surrendered to the army in the mountains.", "Agreement"),
     ("Fighters and their families began leaving the town under an evacuation deal with the government.",
      "Non-violent transfer of territory"),
+    # a raid that overruns a post is a clash; holding a captured town is territory
+    ("Militants overran an army checkpoint near Baiji, killing four soldiers.", "Armed clash"),
+    ("Islamic State fighters captured the town of Hit after a week of fighting.", "Non-state actor overtakes territory"),
+    # the main clause's act outranks one told in an after-clause ...
+    ("The gunmen stormed the post after a roadside bomb went off, then fought the guards for an hour.", "Armed clash"),
+    # ... which still counts when it is all the sentence has
+    ("Police sealed the station after two suspicious packages were found in a locker.", "Disrupted weapons use"),
+    ("A Telegram channel claims blowing up a supply convoy on the highway.", "Remote explosive/landmine/IED"),
 ])
 def test_sub_event_type(sentence, expected):
     assert sub_type(sentence) == expected
@@ -51,6 +59,8 @@ def test_sub_event_type(sentence, expected):
     "The group threatened to attack foreign forces.",
     "Health officials reported new COVID infections.",
     "A furnace at a steel plant in the industrial zone exploded on Monday, injuring four workers.",
+    "A contractor suffered a cardiac arrest in the bunker.",
+    "The minister died of a heart attack on Sunday.",
 ])
 def test_not_political_violence(sentence):
     assert sub_type(sentence) is None

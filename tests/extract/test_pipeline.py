@@ -170,3 +170,21 @@ def test_violence_as_the_topic_of_a_sanction_takes_the_date_inside_the_talk():
             "crackdown on protesters in late 2019.")
     events = extract_events(Document(text=text, published=date(2021, 1, 8), country_hint="IQ"))
     assert all(e.historical for e in events)
+
+
+def test_a_sitreps_assessment_and_a_look_back_at_its_bullets_are_not_incidents():
+    text = ("Weekly security summary, 3-9 May 2021\n\n"
+            "- Babil, 4 May: A roadside bomb struck a supply convoy near Hilla; no casualties.\n"
+            "- Anbar, 6 May: Two rockets hit near Ain al-Asad air base; no casualties.\n\n"
+            "Both attacks were claimed online by front groups of Iran-aligned factions.\n\n"
+            "Assessment: the factions are likely to keep targeting convoys and bases with rockets and drones.")
+    events = [e for e in extract_events(Document(text=text, published=date(2021, 5, 10), country_hint="IQ"))
+              if not e.historical]
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED", "Shelling/artillery/missile attack"]
+
+
+def test_a_telegram_claim_with_a_brigade_name():
+    text = "Qasim al-Jabbarin brigade claims blowing up a convoy of the occupation on the Diwaniyah highway today."
+    (event,) = extract_events(Document(text=text, published=date(2021, 5, 25), country_hint="IQ"))
+    assert event.claimed_by == event.actor1 == "Saraya Qasim al-Jabbarin"
+    assert event.sub_event_type == "Remote explosive/landmine/IED"

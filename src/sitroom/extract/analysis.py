@@ -19,7 +19,7 @@ from sitroom.extract.segment import Sentence
 
 # A trigger led by a definite determiner refers back to an incident already told:
 # "the explosion in Yusufiya", "the Yusufiya attack", "today's attack", "these attacks".
-ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|such|today['’]s|yesterday['’]s|sunday['’]s|"
+ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|such|both|all (?:the |these |three |two )?|today['’]s|yesterday['’]s|sunday['’]s|"
                           r"monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|saturday['’]s)\s+"
                           r"(?:(?!(?:of|by|for|to|in|on|with|at|from|and|or|that|who|which|had|has|have|was|were|is|are|"
                           r"been|be|being|will|would|said|says)\b)[\w-]+\s+){0,2})$", re.I)
@@ -91,7 +91,7 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
     label = LABEL_RE.match(text)
     body = " " * label.end() + text[label.end():] if label and len(text) - label.end() > 20 else text
     actors = find_actors(body)
-    classification = classify(body, actors)
+    classification = None if ANALYSIS_LABEL_RE.match(text) else classify(body, actors)
     trigger_start = classification.start if classification else 0
     topic = TOPIC_RE.search(text, 0, trigger_start) if classification else None
     extra: dict[str, object] = {"topic_at": topic.start()} if topic else {}
@@ -115,6 +115,9 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
     )
 
 
+# A sitrep's own analysis ("Assessment: factions are likely to keep testing ...") reports no incident.
+ANALYSIS_LABEL_RE = re.compile(r"\s*(?:[-*•]\s*)?(?:assessment|outlook|forecast|analysis|comment(?:ary)?|background|context|"
+                               r"analyst(?:'s)? note|note|trends?|implications?)\s*[:—–-]\s", re.I)
 LABEL_RE = re.compile(r"^(?:(?!\b(?:said|says|told|was|were|is|are|has|have|had|added|stated|reported|announced)\b)"
                       r"[^:.;\"“”]){3,80}:(?=\s*[A-Z0-9\"“])")
 VERB_TRIGGER_RE = re.compile(r"(?:was|were|been|had|has|have|is|are)\b|\w+ed\b", re.I)

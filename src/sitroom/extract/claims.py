@@ -15,12 +15,12 @@ from sitroom.extract.actors import ActorMention
 NAME = (r"(?:(?:al|el|ad|ar|as|at|an|az|ash)[-‑ ])?[A-Z][\w'’.&-]*"
         r"(?:\s+(?:(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|of|the|de|wal|fi|wa|li|and the)[-‑ ]?\s*)?(?:[A-Z][\w'’.&-]*|TV))*")
 CLAIM_RE = re.compile(
-    r"(?P<who>" + NAME + r")(?:\s+(?:group|organi[sz]ation|militants|fighters|movement|militia|network))?"
+    r"(?P<who>" + NAME + r")(?:\s+(?:group|organi[sz]ation|militants|fighters|movement|militia|network|brigades?|battalions?|front))?"
     r"(?:,[^,]{3,80},)?\s+(?:(?:has|have|had|later|quickly|reportedly|both|also|jointly|separately|"
     r"allegedly|purportedly|officially|swiftly|subsequently)\s+)*"
     r"(?:claimed|claims|claim|took|takes|take|accepted|announced|announces|announce|declared|declares|assumed|bears?)\s+"
     r"(?:\w+\s+)?(?:responsibility|credit|the attack|the bombing|the operation|the killing|the strike|the shooting|"
-    r"the ambush|the targeting|targeting|it\b)"
+    r"the ambush|the targeting|targeting|it\b|(?:blowing up|attacking|bombing|shelling|striking|downing|killing|hitting)\b)"
     # "X said (on Thursday, through its Amaq outlet,) that its militants had carried out ..."
     r"|(?P<who2>" + NAME + r")(?:\s+group)?(?:,[^,]{3,80},|,)?\s+(?:said|says|announced|announces|stated|declared)\b"
     r"[^.;]{0,80}?\s(?:that\s+)?(?:it|its\s+(?:fighters|militants|members|men|soldiers|units|operatives))\s+"

@@ -22,7 +22,7 @@ PROTEST_RE = re.compile(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rall
 STRONG_RE = re.compile(r"\b(?:militants?|insurgents?|terroris\w+|gunmen|suicide|IEDs?|improvised|air ?strikes?|rockets?|"
                        r"mortars?|shell(?:ing|ed)|ISIS|ISIL|Daesh|Islamic State|jihadis\w*|rebels?|militia\w*|troops|"
                        r"soldiers|army|protest\w*|demonstrat\w+|kidnap\w*|abduct\w*|clash\w*|ambush\w*)\b", re.I)
-HYPOTHETICAL_RE = re.compile(r"\b(?:threat(?:en(?:ed|s|ing)?)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|could|would|"
+HYPOTHETICAL_RE = re.compile(r"\b(?:(?:is|are|remain|remains) (?:\w+ )?likely to (?:\w+ )?|keep (?:on )?|threat(?:en(?:ed|s|ing)?)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|could|would|"
                              r"expect(?:ed|s|ing)?|anticipat\w*|forecast\w*|"
                              r"might|will|intend(?:s|ed)?|call(?:s|ed)? for|fear(?:s|ed)?|possible|prevent(?:ed)?|"
                              r"ready to|risk of|denied|deny|denies|condemn(?:s|ed)?)\s+(?:to\s+|of\s+|an?\s+|the\s+|further\s+|"
@@ -31,6 +31,8 @@ HYPOTHETICAL_RE = re.compile(r"\b(?:threat(?:en(?:ed|s|ing)?)?|plan(?:s|ned|ning
 OTHER_ACT_RE = re.compile(r"\b(?:accus(?:ed|es|ing) (?:\w+ ){0,3}of (?:carrying out |conducting |launching |staging |using )?|"
                           r"in retaliation for|in response to|retaliat\w+ (?:for|against)|in revenge for)\s*"
                           r"(?:an? |the |its |their |his )?(?:[\w'’-]+ ){0,3}$", re.I)
+# inside an after/before clause: the cue and no comma, semicolon or "then" up to the trigger
+SUBORDINATE_RE = re.compile(r"\b(?:after|before|following|since|prior to|in the wake of)\s(?:(?!\bthen\b)[^,;:.])*$", re.I)
 BILATERAL_RE = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|gun ?battles?|gunfights?|fire ?fights?|exchang\w* (?:of )?"
                           r"(?:gun)?fire|skirmish\w*)\b", re.I)
 ARMED_OBJECT_RE = re.compile(r"\b(?:convoy|base|checkpoint|patrol|outpost|barracks|garrison|military|army|troops|soldiers|"
@@ -52,11 +54,20 @@ def classify(sentence: str, actors: list[ActorMention]) -> Classification | None
     if out_of_scope_pattern().search(sentence) and not STRONG_RE.search(sentence):
         return None
     protest = bool(PROTEST_RE.search(sentence))
+    # "The gunmen struck the post after a roadside bomb went off, then fought the police": the main
+    # clause's act outranks one told in an after/before clause, which is only used when it is all there is
+    return (_first_rule(sentence, actors, protest, subordinate=False)
+            or _first_rule(sentence, actors, protest, subordinate=True))
+
+
+def _first_rule(sentence: str, actors: list[ActorMention], protest: bool, subordinate: bool) -> Classification | None:
     for rule in rules():
         if rule.unless is not None and rule.unless.search(sentence):
             continue
         for match in rule.pattern.finditer(sentence):
             if HYPOTHETICAL_RE.search(sentence, 0, match.start()) or OTHER_ACT_RE.search(sentence, 0, match.start()):
+                continue
+            if not subordinate and SUBORDINATE_RE.search(sentence, 0, match.start()):
                 continue
             roles = assign_roles(sentence, actors, match.start(), match.end())
             if _condition_holds(rule, sentence, match, roles, protest):
