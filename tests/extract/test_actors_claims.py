@@ -111,6 +111,9 @@ def test_according_to():
      "the likely perpetrators.", "Islamic State (ISIL)"),
     ("Four members of the Peshmerga, were killed when an Islamic State suicide bomber struck their post.",
      "Islamic State (ISIL)"),
+    # "followed by" names what came next, not who acted
+    ("Turkish forces launched the operation with air strikes followed by commandos landed by helicopter.",
+     "Military Forces of Turkey"),
     # a story title before a colon does not take part in the sentence's event
     ("Kirkuk market bombing: Islamic State militants detonated a car bomb in a market, killing six.",
      "Islamic State (ISIL)"),

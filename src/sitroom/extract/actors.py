@@ -39,6 +39,7 @@ TARGET_PREP_RE = re.compile(r"\b(?:targeting|targeted|against|on|at|attacked|hit
 BY_RE = re.compile(r"\bby\s+(?:the\s+)?(?:so-called\s+)?(?:\w+\s+){0,2}$", re.I)
 # "a position held by X", "a base used by X": the by-phrase names an owner, not whoever acted
 STATIVE_BY_RE = re.compile(r"\b(?:held|controlled|run|used|owned|manned|operated|led|backed|supported|funded|guarded|"
+                           r"followed|preceded|accompanied|escorted|joined|replaced|"
                            r"occupied|garrisoned|housed|inhabited|populated|dominated|administered)\s+by\b", re.I)
 
 
