@@ -8,8 +8,9 @@ import pytest
 
 from .merge_reports import Result, score
 
-# Today's figures (report pairs P 0.964, R 0.818; documents P 0.967): a floor, not a target.
-REPORT_F1_FLOOR = 0.85
+# Issue #5 asks for pairwise F1 >= 0.95 on held-out sets.  This set scores 1.0 since the extraction
+# fixes its first run pointed at (so it is no longer blind); the floor leaves room for honest churn.
+REPORT_F1_FLOOR = 0.95
 DOCUMENT_PRECISION_FLOOR = 0.95
 
 
@@ -26,9 +27,5 @@ def test_documents_of_distinct_incidents_rarely_share_an_event(result: Result) -
     assert result.documents.precision >= DOCUMENT_PRECISION_FLOOR, str(result)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "extraction: 'cardiac arrest' coded as Arrests, an 'Assessment: ... likely' forecast and 'Both attacks "
-    "were claimed' coded as events, and 'overran a checkpoint' as territory change (splits the Rashad "
-    "attack); see the issue #5 closing note"))
 def test_tally_equals_true_count(result: Result) -> None:
     assert result.tally == result.true_count, str(result)
