@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitroom.geo.doubtful import full_name, is_doubtful
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.recognize import is_common_word, recognize
 from sitroom.geo.resolve import Span, resolve_spans
@@ -44,9 +45,11 @@ _RELATIVE = re.compile(rf"(?:(\d+(?:\.\d+)?)\s*-?\s*({_UNITS})\.?\s+(?:\(\s*[\d.
 _NEAR = re.compile(r"\b(?:near|nearby|close\s+to|outside(?:\s+of)?|around|on\s+the\s+(?:outskirts|edge|road\s+to)|"
                    r"(?:outskirts|countryside|suburbs?|vicinity|environs|periphery|edges?|rural\s+areas?|"
                    r"area|areas|districts?|neighbou?rhoods?|villages?)\s+(?:of|around|near)|"
-                   rf"(?:{_DIRS})(?:ern)?|(?:{_DIRS})\s*-?\s*central|central|downtown|rural)\s+(?:the\s+)?$", re.I)
+                   rf"(?:{_DIRS})(?:ern)?|(?:{_DIRS})\s*-?\s*central|central|downtown|rural|"
+                   # "Mount Sinjar", "Lake Mosul": the mountain or lake by the town of that name
+                   r"mount|mt\.?|lake)\s+(?:the\s+)?$", re.I)
 _ROAD_NEXT = re.compile(r"[\s-]+(?:road|highway|motorway|expressway|checkpoint|bridge|crossing|junction|"
-                        r"neighbou?rhood|district|suburb|outskirts|countryside|area|airport|base)\b", re.I)
+                        r"neighbou?rhood|district|suburb|outskirts|countryside|area|airport|base|dam|lake|reservoir)\b", re.I)
 # the seat of a speaker or an outlet, not the event's place
 _SEAT_BEFORE = re.compile(r"(?:\btold\s+(?:the\s+)?|\b(?:head|chief|minister|ambassador|envoy|spokesman|"
                           r"spokesperson|official|president|leader)\s+of\s+(?:the\s+)?)$", re.I)
@@ -131,7 +134,10 @@ _NAME = r"(?:(?:al|el|ad|ar|as|at|an|az)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|
 # Words that mark a capitalised name as a place even when the gazetteer does not know it.
 _UNLISTED = (
     re.compile(rf"\b(?:village|town|hamlet|neighbou?rhood|district|suburb|area|camp|region) of (?:the )?(?P<name>{_NAME})"),
-    re.compile(rf"\b(?P<name>{_NAME}) (?:village|neighbou?rhood|district|suburb|camp|area)\b"),
+    re.compile(rf"\b(?P<name>{_NAME}) (?i:village|neighbou?rhood|district|suburb|camp|area)\b"),
+    # a lake, mountain or dam: the kind word is part of the name ("Lake Tharthar", "Badush Dam")
+    re.compile(rf"\b(?P<name>(?:Lake|Mount|Mt\.) {_NAME})"),
+    re.compile(rf"\b(?P<name>{_NAME} (?:Dam|Lake|Reservoir|Mountains?))\b"),
     re.compile(rf"\b(?:in|near|at) (?P<name>{_NAME}),? (?:in |near )?(?:the )?(?:north|south|east|west|central|northern|southern|"
                rf"eastern|western)(?:east|west)?(?:ern)? (?:of )?(?:the )?[A-Z]"),
     re.compile(rf"\b(?:in|near|at) (?P<name>{_NAME}),? (?:in|of) (?:the )?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)? "
@@ -172,6 +178,35 @@ def _unlisted_places(text: str, start: int, end: int, options: list[_Option], ga
     return found
 
 
+# "in X", "the village of X": said to be a place, not an organisation ("militants from Tribal Hashid")
+_PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|around|(?:town|city|village|area|district|suburb|"
+                        r"neighbou?rhood) of)\s+(?:the\s+)?$", re.I)
+
+
+def _doubtful_as_unlisted(text: str, spans: list[tuple[int, int]], unlisted: list[_Option],
+                          anchors: list[_Option], elsewhere: list[Toponym]) -> list[_Option]:
+    """Names whose only reading was a doubtful loose spelling (see doubtful.py) and that the text
+    calls a place, coded as unlisted places at the nearest anchor of the sentence, or, when the
+    sentence has only a country, at the nearest place ``elsewhere`` in the report ("in Amil" in a
+    story about Baghdad); unless an unlisted-place pattern already took them."""
+    out = []
+    for s, e in spans:
+        if not _PLACE_CUE.search(text[max(0, s - 30):s]):
+            continue
+        if not anchors or any(u.location.start < e and s < u.location.end for u in unlisted):
+            continue
+        local = [o.location for o in anchors if o.location.place.feature_code != "PCLI"] or \
+            [Location(t.place, GEO_EXACT, t.start, t.end, t.text) for t in elsewhere if t.place] or \
+            [o.location for o in anchors]
+        anchor = min(local, key=lambda loc: abs(loc.start - s)).place
+        name = text[s:e]
+        place = Place(name, anchor.latitude, anchor.longitude, anchor.country_code, anchor.country,
+                      anchor.admin1, anchor.admin2, None, "PPL", 0)
+        precision = GEO_REGION if (anchor.feature_code or "") in _REGION_FEATURES else GEO_NEAR
+        out.append(_Option(Location(place, precision, s, e, name, name), False))
+    return out
+
+
 def _home_country(resolved: tuple, country_hint: str | None) -> str | None:
     """The country a report is about: its hint, else the one its resolved places mostly lie in."""
     if country_hint:
@@ -198,15 +233,22 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
 
     ``exclude`` lists spans that are known not to be places, such as actor names
     ("Saraya Awliya al-Dam", "NATO"), whose words may collide with villages."""
-    options = []
+    options, doubtful = [], []
     resolved = _document_toponyms(text, country_hint, gazetteer)
+    home = _home_country(resolved, country_hint)
+    named = [t for m, t in resolved if t.place is not None and not m.is_metonym]
+    # places of the report's country outside regions-wide names: anchors for doubtful names
+    local = [t for t in named if t.place.country_code == home and t.place.feature_code not in ("PCLI", "CONT")
+             and not is_doubtful(t, named, home, gazetteer)]
     for m, t in resolved:
         if t.place is None or m.is_metonym or not (start <= t.start and t.end <= end) or _is_seat(text, t):
             continue
         if any(t.start < e and s < t.end for s, e in exclude):
             continue
+        if is_doubtful(t, named, home, gazetteer):
+            doubtful.append(full_name(text, t.start, t.end))  # coded below as an unlisted place
+            continue
         options.append(_option(text, t, start))
-    home = _home_country(resolved, country_hint)
     # A village abroad in a report about another country is far likelier a misread name than the
     # scene ("Ayash in Deir ez-Zor" is not Ayaş in Mersin): only notable places abroad stay --
     # unless the sentence itself names the other country ("near Abu Kamal in eastern Syria").
@@ -214,8 +256,12 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     options = [o for o in options if home is None or o.location.place.country_code in named_here
                or o.location.place.population >= ABROAD_MIN_POPULATION
                or (o.location.place.feature_code or "") in ("PCLI", "PPLC", "ADM1")]
-    anchors = options or _country_anchor(home, gazetteer)
-    options += _unlisted_places(text, start, end, anchors, gazetteer)
+    # An unlisted place is anchored in the report's own country: "Rabia district bordering Syria"
+    # is in Iraq, not at Syria's centre.
+    anchors = ([o for o in options if home is None or o.location.place.country_code == home]
+               or _country_anchor(home, gazetteer) or options)
+    unlisted = _unlisted_places(text, start, end, anchors, gazetteer)
+    options += unlisted + _doubtful_as_unlisted(text, doubtful, unlisted, anchors, local)
     if not options:
         return None
     return min(options, key=lambda o: _rank(o, home)).location

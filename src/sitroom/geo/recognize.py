@@ -103,7 +103,8 @@ def _is_arabic(tok: str) -> bool:
 
 def _lowercase_vocabulary(text: str) -> set[str]:
     """Words the text itself uses in lower case: a capitalised 'Police' elsewhere is then a common word."""
-    return {m.group().lower() for m in _TOKEN.finditer(text) if m.group()[0].islower()}
+    # "al-Shaddadah" starts lower case but is a name (an article glued to it), not vocabulary
+    return {m.group().lower() for m in _TOKEN.finditer(text) if m.group()[0].islower() and not _capitalised(m.group())}
 
 
 def is_metonym(text: str, end: int) -> bool:
@@ -129,6 +130,24 @@ def _acronym_ok(span: str, gazetteer: Gazetteer) -> bool:
     if not (span.isupper() and len(span.replace(".", "")) <= 5):
         return True
     return any(c.place.feature_code == "PCLI" or c.by_own_name for c in gazetteer.exact(normalize(span)))
+
+
+# Words for a kind of place that head or end a proper name ("Lake Tharthar", "Badush Dam").  Alone
+# they match noise (alternate names: "Lake" for Lake County, "Dam" for Damascus); next to another
+# capitalised word they are part of that name, never a place of their own.
+_GENERIC_PLACE_WORDS = frozenset("lake lakes dam reservoir mount mountain mountains river valley sea bay gulf "
+                                 "island islands cape desert falls canal hill hills peak plain plateau oasis marsh "
+                                 "marshes strait creek".split())
+
+
+def _part_of_longer_name(text: str, tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """True if the lone generic word at token i sits in a run of capitalised words (the run goes on
+    to j > i, or a capitalised word stands right before it)."""
+    if tokens[i][2].lower() not in _GENERIC_PLACE_WORDS:
+        return False
+    if j > i:
+        return True
+    return i > 0 and text[tokens[i - 1][1]:tokens[i][0]] == " " and _capitalised(tokens[i - 1][2])
 
 
 _PROMINENT_FEATURES = frozenset({"PCLI", "PPLC", "PPLA", "ADM1"})
@@ -201,7 +220,7 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
                     break
                 if lower_vocab is None:
                     lower_vocab = _lowercase_vocabulary(text)
-                if low in lower_vocab or low in persons:
+                if low in lower_vocab or low in persons or _part_of_longer_name(text, tokens, i, j):
                     break
             key = normalize(span)
             if (gazetteer.has(key) or gazetteer.has(strip_article(key))) and _acronym_ok(span, gazetteer):

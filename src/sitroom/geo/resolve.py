@@ -298,17 +298,18 @@ def _demonym_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
     return (found,) if found else ()
 
 
-def span_candidates(name: str, gz: Gazetteer) -> tuple[Candidate, ...]:
-    """Candidates for a span's text; failing that, for it without direction or admin words."""
+def span_candidates(name: str, gz: Gazetteer, fuzzy: bool = True) -> tuple[Candidate, ...]:
+    """Candidates for a span's text; failing that, for it without direction or admin words.
+    ``fuzzy=False``: only places that bear the name as spelt (no romanisation-skeleton matches)."""
     found = _abbreviation_candidates(name.strip(" ,;:\"'()"), gz)
     name = name.strip(" .,;:\"'()")
-    found = found or _demonym_candidates(name, gz) or gz.candidates(name)
+    found = found or _demonym_candidates(name, gz) or gz.candidates(name, fuzzy=fuzzy)
     while not found:
         shorter = _AFFIX.sub("", name, count=1).strip()
         if shorter == name or not shorter:
             break
         name = shorter
-        found = gz.candidates(name)
+        found = gz.candidates(name, fuzzy=fuzzy)
     return found
 
 
