@@ -80,7 +80,7 @@ def find_actors(sentence: str) -> list[ActorMention]:
         if pos < resume or (pos and (sentence[pos - 1].isalnum() or sentence[pos - 1] in "-_")):
             continue
         hit = table.match_at(sentence, pos, word_key(word.group()))
-        unknown = unknown_group_at(sentence, pos)
+        unknown = unknown_group_at(sentence, pos) if word.group()[0].isupper() else None
         if unknown is not None and (hit is None or hit[0].end() < unknown.end):
             # a named group the alias table lacks outranks a generic noun inside its name:
             # "Afrin Liberation Forces" is neither Syria's army nor anonymous

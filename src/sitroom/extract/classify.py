@@ -56,24 +56,30 @@ def classify(sentence: str, actors: list[ActorMention]) -> Classification | None
     protest = bool(PROTEST_RE.search(sentence))
     # "The gunmen struck the post after a roadside bomb went off, then fought the police": the main
     # clause's act outranks one told in an after/before clause, which is only used when it is all there is
-    return (_first_rule(sentence, actors, protest, subordinate=False)
-            or _first_rule(sentence, actors, protest, subordinate=True))
-
-
-def _first_rule(sentence: str, actors: list[ActorMention], protest: bool, subordinate: bool) -> Classification | None:
+    deferred: list[tuple[Rule, re.Match[str]]] = []
     for rule in rules():
         if rule.unless is not None and rule.unless.search(sentence):
             continue
         for match in rule.pattern.finditer(sentence):
             if HYPOTHETICAL_RE.search(sentence, 0, match.start()) or OTHER_ACT_RE.search(sentence, 0, match.start()):
                 continue
-            if not subordinate and SUBORDINATE_RE.search(sentence, 0, match.start()):
+            if SUBORDINATE_RE.search(sentence, 0, match.start()):
+                deferred.append((rule, match))
                 continue
-            roles = assign_roles(sentence, actors, match.start(), match.end())
-            if _condition_holds(rule, sentence, match, roles, protest):
-                return Classification(rule.sub_event_type, event_type_of(rule.sub_event_type) or "", rule.priority,
-                                      match.start(), match.end(), roles)
-    return None
+            found = _classified(rule, sentence, match, actors, protest)
+            if found is not None:
+                return found
+    return next((found for rule, match in deferred
+                 if (found := _classified(rule, sentence, match, actors, protest)) is not None), None)
+
+
+def _classified(rule: Rule, sentence: str, match: re.Match[str], actors: list[ActorMention],
+                protest: bool) -> Classification | None:
+    roles = assign_roles(sentence, actors, match.start(), match.end())
+    if not _condition_holds(rule, sentence, match, roles, protest):
+        return None
+    return Classification(rule.sub_event_type, event_type_of(rule.sub_event_type) or "", rule.priority,
+                          match.start(), match.end(), roles)
 
 
 def _condition_holds(rule: Rule, sentence: str, match: re.Match[str], roles: Roles, protest: bool) -> bool:
