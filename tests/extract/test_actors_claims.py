@@ -12,6 +12,13 @@ from sitroom.extract.claims import find_claim, find_sources, is_attribution
     ("Hashd al-Shaabi", "Popular Mobilization Forces"),
     ("the PMF", "Popular Mobilization Forces"),
     ("the international coalition", "US-led coalition"),
+    # apostrophes anywhere in a transliteration, or after a word
+    ("Al-Qa'ida in Iraq", "Al Qaeda in Iraq"),
+    ("the Kurdistan Workers' Party", "PKK: Kurdistan Workers' Party"),
+    ("Jaish al-Mahdi", "Saraya al-Salam"),
+    # ISIL's 2006-2013 predecessor keeps its own name
+    ("the Islamic State of Iraq", "Islamic State of Iraq"),
+    ("the Islamic State of Iraq and the Levant", "Islamic State (ISIL)"),
 ])
 def test_aliases_normalise(text, canonical):
     assert [a.name_in(None) for a in find_actors(text)][0] == canonical
@@ -47,6 +54,8 @@ def test_claim_with_channel():
     ("The Islamic State group said on Friday, through its Amaq outlet, that its fighters had carried out the "
      "ambush near Tarmiyah.", "Islamic State", "Amaq"),
     ("Islamic State says it carried out Kirkuk checkpoint attack", "Islamic State", None),
+    # a name with "in" inside it is one name, not the country at its end
+    ("After the car bomb in Baghdad, Al-Qa'ida in Iraq claimed responsibility.", "Al-Qa'ida in Iraq", None),
 ])
 def test_said_it_carried_out_is_a_claim(sentence, claimant, channel):
     claim = find_claim(sentence)

@@ -37,6 +37,9 @@ from sitroom.extract.numbers import find_casualties, parse_number
     ("Two bomb disposal officers were killed while defusing a device near Hit.", 2, None),
     ("Nine people including three children and two policemen were killed and 4 soldiers were wounded.", 9, 4),
     ("The militants burned to death 11 villagers in a barn.", 11, None),
+    # one named-by-role victim: "the director", "his son"
+    ("Gunmen shot and killed the director of a radio station outside his home.", 1, None),
+    ("The judge escaped unharmed, but his son was killed.", 1, None),
 ])
 def test_casualty_counts(sentence, killed, injured):
     found = find_casualties(sentence)

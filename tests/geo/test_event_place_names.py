@@ -53,3 +53,10 @@ def test_an_article_in_lower_case_still_starts_a_name(gazetteer):
     # "al-Bab" elsewhere in lower case is no common word the text uses
     loc = _locate("Turkish-backed fighters entered al-Bab, northeast of Aleppo.", gazetteer, hint="SY")
     assert loc.place.name == "Al Bāb"
+
+
+def test_a_place_in_a_country_the_sentence_names_stays_there(gazetteer):
+    # the story is about Iraq, but this strike is placed in Syria by the sentence itself
+    loc = _locate("US jets struck militia sites near Abu Kamal in eastern Syria, close to the Iraqi border.",
+                  gazetteer)
+    assert loc.place.country_code == "SY" and loc.geo_precision == 2

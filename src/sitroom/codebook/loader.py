@@ -89,7 +89,10 @@ def out_of_scope_pattern() -> re.Pattern[str]:
 def _alias_regex(alias: str, exact_case: bool) -> str:
     """Spelling-tolerant regex for an alias: hyphens/spaces and apostrophes are interchangeable."""
     parts = re.split(r"[\s\-]+", alias.strip())
-    body = r"[\s\-]+".join(re.sub(r"['’ʿʾ`]", lambda _: "['’ʿʾ`]?", re.escape(p)) for p in parts)
+    # an apostrophe may stand inside any word as reports transliterate ("Qa'ida" is "Qaida"): the
+    # lookup key drops them, so the pattern must allow one after any letter
+    body = r"[\s\-]+".join(_APOSTROPHE.join(re.escape(ch) for ch in APOSTROPHES_RE.sub("", p))
+                            + (_APOSTROPHE if APOSTROPHES_RE.search(p[-1:]) else "") for p in parts)
     body = body.replace(r"al[\s\-]+", r"al[\s\-]?")
     if exact_case:
         return f"(?-i:{body})"
@@ -131,6 +134,7 @@ def actor_table() -> ActorTable:
 
 
 APOSTROPHES_RE = re.compile(r"['’ʿʾ`]")
+_APOSTROPHE = "['’ʿʾ`]?"
 
 
 def word_key(word: str) -> str:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from sitroom.extract.actors import ActorMention
 
 # A proper name as reports write them: "Saryat Qasim al-Jabbarin", "al-Ain TV", "Sabereen News".
-NAME = (r"(?:(?:al|el|ad|ar|as|at|an|az|ash)[-‑ ])?[A-Z][\w'’.&-]*"
-        r"(?:\s+(?:(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|of|the|de|wal|fi|wa|li|and the)[-‑ ]?\s*)?(?:[A-Z][\w'’.&-]*|TV))*")
+NAME = (r"(?:(?:al|el|ad|ar|as|at|an|az|ash)[-‑ ])?[A-Z](?:[\w'’&-]|\.(?=\w))*"
+        r"(?:\s+(?:(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|of|the|de|wal|fi|wa|li|and the|in)[-‑ ]?\s*)?(?:[A-Z](?:[\w'’&-]|\.(?=\w))*|TV))*")
 CLAIM_RE = re.compile(
     r"(?P<who>" + NAME + r")(?:\s+(?:group|organi[sz]ation|militants|fighters|movement|militia|network|brigades?|battalions?|front))?"
     r"(?:,[^,]{3,80},)?\s+(?:(?:has|have|had|later|quickly|reportedly|both|also|jointly|separately|"

@@ -31,9 +31,14 @@ QUANTITY_RE = re.compile(
     re.I,
 )
 # An article-led single victim: "a policeman", "an Iraqi soldier".
-SINGLE_RE = re.compile(r"\b(?:a|an|one)\s+(?:[a-z'-]+\s+){0,2}?(?:[a-z]+(?:man|men|er|ier|ist|ian|ant|ent|or|ee|"
+# One victim: "a policeman", "an Iraqi soldier", and a definite one: "the director", "his son".
+SINGLE_RE = re.compile(r"\b(?:(?:a|an|one)\s+(?:[a-z'-]+\s+){0,2}?(?:[a-z]+(?:man|er|ier|ist|ian|ant|ent|or|ee)|"
                        r"child|boy|girl|woman|person|member|officer|soldier|civilian|fighter|guard|contractor|"
-                       r"commander|leader|policeman|shepherd|farmer|student|worker|journalist|resident|pilgrim))\b",
+                       r"commander|leader|policeman|shepherd|farmer|student|worker|journalist|resident|pilgrim)|"
+                       r"(?:the|his|her|their|its)\s+(?:[a-z'-]+\s+){0,2}?(?:son|daughter|brother|sister|father|mother|wife|"
+                       r"husband|nephew|niece|cousin|uncle|grandson|imam|sheikh|cleric|mayor|governor|judge|director|"
+                       r"chief|colonel|captain|general|official|bodyguard|driver|owner|translator|interpreter|editor|"
+                       r"policeman|soldier|officer|commander|leader|journalist|teacher|doctor|engineer|lawyer))\b",
                        re.I)
 
 KILLED = (r"(?:burned|burnt|stoned|beaten|hacked|stabbed|starved) to death|slaughter(?:ed|ing|s)?|killed|killing|kills|kill|massacred|massacring|massacres|massacre|dead|died|die|dies|slain|perished|lost (?:their|his|her) lives|lost their lives|"

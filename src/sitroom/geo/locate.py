@@ -151,10 +151,12 @@ def _country_anchor(home: str | None, gazetteer: Gazetteer) -> list[_Option]:
     return [_Option(Location(country.place, GEO_REGION, 0, 0, ""), False)] if country else []
 
 
-def _unlisted_places(text: str, start: int, end: int, options: list[_Option], gazetteer: Gazetteer) -> list[_Option]:
+def _unlisted_places(text: str, start: int, end: int, options: list[_Option], gazetteer: Gazetteer,
+                     known: Sequence[_Option] = ()) -> list[_Option]:
     """Villages and neighbourhoods the gazetteer lacks, coded as ACLED does: their own name at the
-    point of the nearest place the sentence does resolve, with geo_precision 2 (3 when that place
-    is only a province or country)."""
+    point of the nearest place the sentence does resolve (``options``), with geo_precision 2 (3 when
+    that place is only a province or country).  ``known`` are other readings of the sentence (abroad
+    ones too): a name among them is not unlisted."""
     anchors = [o for o in options if o.location.geo_precision != GEO_REGION] or options
     if not anchors:
         return []
@@ -164,7 +166,7 @@ def _unlisted_places(text: str, start: int, end: int, options: list[_Option], ga
             name_start, name_end = m.span("name")
             if is_common_word(m.group("name")):
                 continue  # "a mixed Sunni-Shiite area", "the Iraqi province": no place name
-            if any(o.location.start < name_end and name_start < o.location.end for o in options):
+            if any(o.location.start < name_end and name_start < o.location.end for o in (*options, *known)):
                 continue  # the gazetteer knows it after all
             named_in_phrase = [o for o in options if m.start() <= o.location.start and o.location.end <= m.end()
                                and not (name_start <= o.location.start < name_end)]
@@ -181,6 +183,10 @@ def _unlisted_places(text: str, start: int, end: int, options: list[_Option], ga
 # "in X", "the village of X": said to be a place, not an organisation ("militants from Tribal Hashid")
 _PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|around|(?:town|city|village|area|district|suburb|"
                         r"neighbou?rhood) of)\s+(?:the\s+)?$", re.I)
+
+
+# "in eastern Syria", "of Syria" place what precedes in that country; "bordering Syria" does not
+_IN_COUNTRY = re.compile(r"\b(?:in|inside|of|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$", re.I)
 
 
 def _doubtful_as_unlisted(text: str, spans: list[tuple[int, int]], unlisted: list[_Option],
@@ -240,12 +246,16 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     # places of the report's country outside regions-wide names: anchors for doubtful names
     local = [t for t in named if t.place.country_code == home and t.place.feature_code not in ("PCLI", "CONT")
              and not is_doubtful(t, named, home, gazetteer)]
+    # "near Abu Kamal in eastern Syria": a reading in a country the sentence itself names is no stray
+    said_here = {t.place.country_code for m, t in resolved
+                 if t.place is not None and t.place.feature_code == "PCLI" and start <= t.start and t.end <= end
+                 and _IN_COUNTRY.search(text, max(0, t.start - 40), t.start)}
     for m, t in resolved:
         if t.place is None or m.is_metonym or not (start <= t.start and t.end <= end) or _is_seat(text, t):
             continue
         if any(t.start < e and s < t.end for s, e in exclude):
             continue
-        if is_doubtful(t, named, home, gazetteer):
+        if t.place.country_code not in said_here and is_doubtful(t, named, home, gazetteer):
             doubtful.append(full_name(text, t.start, t.end))  # coded below as an unlisted place
             continue
         options.append(_option(text, t, start))
@@ -260,7 +270,7 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     # is in Iraq, not at Syria's centre.
     anchors = ([o for o in options if home is None or o.location.place.country_code == home]
                or _country_anchor(home, gazetteer) or options)
-    unlisted = _unlisted_places(text, start, end, anchors, gazetteer)
+    unlisted = _unlisted_places(text, start, end, anchors, gazetteer, known=options)
     options += unlisted + _doubtful_as_unlisted(text, doubtful, unlisted, anchors, local)
     if not options:
         return None
