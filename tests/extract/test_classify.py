@@ -47,6 +47,11 @@ def sub_type(sentence: str) -> str | None:
     # ... which still counts when it is all the sentence has
     ("Police sealed the station after two suspicious packages were found in a locker.", "Disrupted weapons use"),
     ("A Telegram channel claims blowing up a supply convoy on the highway.", "Remote explosive/landmine/IED"),
+    ("Thousands of people marched through the capital against corruption.", "Peaceful protest"),
+    ("Police arrested a well-known singer at his home, his wife said.", "Arrests"),
+    ("During a shoot-out between bandits and soldiers, two soldiers were injured.", "Armed clash"),
+    ("Militants attacked two villages, leaving 12 people dead, according to local vigilantes.", "Attack"),
+    ("Troops captured a commander who carried out a mortar shelling of the town last year.", "Arrests"),
 ])
 def test_sub_event_type(sentence, expected):
     assert sub_type(sentence) == expected

@@ -29,11 +29,15 @@ HYPOTHETICAL_RE = re.compile(r"\b(?:(?:is|are|remain|remains) (?:\w+ )?likely to
                              r"new\s+|more\s+)*(?:\w+\s+)?$", re.I)
 # "strikes on groups it accused of carrying out a chlorine attack": the weapon belongs to another act
 OTHER_ACT_RE = re.compile(r"\b(?:accus(?:ed|es|ing) (?:\w+ ){0,3}of (?:carrying out |conducting |launching |staging |using )?|"
-                          r"in retaliation for|in response to|retaliat\w+ (?:for|against)|in revenge for)\s*"
+                          r"in retaliation for|in response to|retaliat\w+ (?:for|against)|in revenge for|"
+                          # "captured a commander who carried out a mortar shelling": his record, not this act
+                          r"(?:who|that|which) (?:had |has |have )?(?:previously |allegedly |reportedly )?(?:carried out|"
+                          r"conducted|was behind|were behind|planned|orchestrated|masterminded|staged|organi[sz]ed|"
+                          r"took part in|participated in))\s*"
                           r"(?:an? |the |its |their |his )?(?:[\w'’-]+ ){0,3}$", re.I)
 # inside an after/before clause: the cue and no comma, semicolon or "then" up to the trigger
 SUBORDINATE_RE = re.compile(r"\b(?:after|before|following|since|prior to|in the wake of)\s(?:(?!\bthen\b)[^,;:.])*$", re.I)
-BILATERAL_RE = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|gun ?battles?|gunfights?|fire ?fights?|exchang\w* (?:of )?"
+BILATERAL_RE = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|shoot-?outs?|gun ?battles?|gunfights?|fire ?fights?|exchang\w* (?:of )?"
                           r"(?:gun)?fire|skirmish\w*)\b", re.I)
 ARMED_OBJECT_RE = re.compile(r"\b(?:convoy|base|checkpoint|patrol|outpost|barracks|garrison|military|army|troops|soldiers|"
                              r"police|forces|fighters|militants|positions?|airport|airbase|air base|headquarters)\b", re.I)
@@ -51,8 +55,8 @@ class Classification:
 
 def classify(sentence: str, actors: list[ActorMention]) -> Classification | None:
     """The best-supported sub-event type for the sentence, or None when it reports no event."""
-    if out_of_scope_pattern().search(sentence) and not STRONG_RE.search(sentence):
-        return None
+    if out_of_scope_pattern().search(sentence) and not STRONG_RE.search(sentence) and not PROTEST_RE.search(sentence):
+        return None  # a disaster or a crime -- but a march against corruption is still a protest
     protest = bool(PROTEST_RE.search(sentence))
     # "The gunmen struck the post after a roadside bomb went off, then fought the police": the main
     # clause's act outranks one told in an after/before clause, which is only used when it is all there is
