@@ -51,8 +51,8 @@ class Result:
                 f"tally {self.tally} vs {self.true_count} true incidents")
 
 
-def report_files() -> list[Path]:
-    return sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
+def report_files(fixtures: Path = FIXTURES) -> list[Path]:
+    return sorted(p for p in fixtures.iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
 
 
 def _cli(*args: str) -> str:
@@ -86,13 +86,28 @@ def _fits(e: dict, g: dict) -> bool:
     return haversine_km(e["latitude"], e["longitude"], g["lat"], g["lon"]) <= limit
 
 
-def _event_of(g: dict, events: list[dict]) -> str | None:
-    """The event that holds gold report `g`: among its document's events, the best fit."""
+def _event_of(g: dict, events: list[dict], taken: set[str] | None = None) -> str | None:
+    """The event that holds gold report `g`: among its document's events, the best fit.
+
+    With `taken` (the events already given to other gold reports of the same document), an event
+    not yet taken wins, then the one whose fatalities are nearest the gold figure: this tells apart
+    two incidents of one document that share day, type and place (it is off by default)."""
     key = _doc_key(g)
     fits = [e for e in events if key in e["documents"] and _fits(e, g)]
     if not fits:
         return None
-    return min(fits, key=lambda e: (e["sub_event_type"] != g["sub_event_type"], e["event_date"] != g["event_date"]))["id"]
+    if taken is None:
+        return min(fits, key=lambda e: (e["sub_event_type"] != g["sub_event_type"], e["event_date"] != g["event_date"]))["id"]
+
+    def _toll_gap(e: dict) -> float:
+        if e.get("fatalities") is None or g.get("fatalities") is None:
+            return float("inf")
+        return abs(e["fatalities"] - g["fatalities"])
+
+    best = min(fits, key=lambda e: (e["id"] in taken, e["sub_event_type"] != g["sub_event_type"],
+                                    e["event_date"] != g["event_date"], _toll_gap(e)))["id"]
+    taken.add(best)
+    return best
 
 
 def _document_pairs(gold: list[dict], events: list[dict]) -> PairScore:
@@ -108,13 +123,19 @@ def _document_pairs(gold: list[dict], events: list[dict]) -> PairScore:
     return PairScore(tp, len(same_pred - same_gold), len(same_gold - same_pred))
 
 
-def score(db: Path) -> Result:
-    """Ingest the set into a new SQLite file `db` through the CLI and score what it shows."""
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    _cli("ingest", *map(str, report_files()), "--db", str(db))
+def score(db: Path, fixtures: Path = FIXTURES, window: tuple[str, str] = WINDOW,
+          distinct_in_document: bool = False) -> Result:
+    """Ingest the set in `fixtures` (its report files and gold.json) into a new SQLite file `db`
+    through the CLI and score what it shows; `window` is the tally's --from/--to.  With
+    `distinct_in_document`, two gold reports of one document go to different events where both fit
+    (see `_event_of`)."""
+    gold = json.loads((fixtures / "gold.json").read_text(encoding="utf-8"))
+    _cli("ingest", *map(str, report_files(fixtures)), "--db", str(db))
     events = [json.loads(line) for line in _cli("events", "--format", "jsonl", "--db", str(db)).splitlines() if line]
-    labels = [_event_of(g, events) or f"missing-{i}" for i, g in enumerate(gold)]
-    tally = json.loads(_cli("tally", "--from", WINDOW[0], "--to", WINDOW[1], "--format", "json", "--db", str(db)))
+    taken: dict[str, set[str]] = defaultdict(set)
+    labels = [_event_of(g, events, taken[_doc_key(g)] if distinct_in_document else None) or f"missing-{i}"
+              for i, g in enumerate(gold)]
+    tally = json.loads(_cli("tally", "--from", window[0], "--to", window[1], "--format", "json", "--db", str(db)))
     return Result(pairwise(labels, [g["incident"] for g in gold]), _document_pairs(gold, events),
                   tally["count"], len({g["incident"] for g in gold}))
 
