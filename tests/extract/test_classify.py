@@ -52,6 +52,9 @@ def sub_type(sentence: str) -> str | None:
     ("During a shoot-out between bandits and soldiers, two soldiers were injured.", "Armed clash"),
     ("Militants attacked two villages, leaving 12 people dead, according to local vigilantes.", "Attack"),
     ("Troops captured a commander who carried out a mortar shelling of the town last year.", "Arrests"),
+    # a bomb in a bin or a device planted by a cartel is still an explosion, whatever the container
+    ("A bomb hidden in a rubbish container exploded near a bus stop, wounding five.", "Remote explosive/landmine/IED"),
+    ("Rebel fighters retook the town from government forces on Thursday.", "Non-state actor overtakes territory"),
 ])
 def test_sub_event_type(sentence, expected):
     assert sub_type(sentence) == expected
@@ -66,6 +69,7 @@ def test_sub_event_type(sentence, expected):
     "A furnace at a steel plant in the industrial zone exploded on Monday, injuring four workers.",
     "A contractor suffered a cardiac arrest in the bunker.",
     "The minister died of a heart attack on Sunday.",
+    "Nineteen people were killed when their bus plunged off a bridge in the Friday accident.",
 ])
 def test_not_political_violence(sentence):
     assert sub_type(sentence) is None

@@ -19,7 +19,8 @@ PROTEST_RE = re.compile(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rall
                         r"activists|villagers) (?:[\w-]+ ){0,3}march(?:ed|es|ing)?|"
                         r"march(?:ed|es|ing)? (?:against|to protest|to demand|in support of|in solidarity))\b", re.I)
 # Words that make a sentence political violence even when a disaster or crime word is present.
-STRONG_RE = re.compile(r"\b(?:militants?|insurgents?|terroris\w+|gunmen|suicide|IEDs?|improvised|air ?strikes?|rockets?|"
+STRONG_RE = re.compile(r"\b(?:militants?|insurgents?|terroris\w+|gunmen|suicide|IEDs?|improvised|bomb(?:s|ings?|ers?)?|"
+                       r"explosives?|explosive devices?|air ?strikes?|rockets?|"
                        r"mortars?|shell(?:ing|ed)|ISIS|ISIL|Daesh|Islamic State|jihadis\w*|rebels?|militia\w*|troops|"
                        r"soldiers|army|protest\w*|demonstrat\w+|kidnap\w*|abduct\w*|clash\w*|ambush\w*)\b", re.I)
 HYPOTHETICAL_RE = re.compile(r"\b(?:(?:is|are|remain|remains) (?:\w+ )?likely to (?:\w+ )?|keep (?:on )?|threat(?:en(?:ed|s|ing)?)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|could|would|"
