@@ -19,8 +19,10 @@ stay exactly as extracted; a correction is a *pin* layered over the event's cano
   canonical value; undoing a merge splits the merged reports out again; undoing a split merges
   them back.  An undo cannot itself be undone: make the change again instead.
 
-Limit: the `revisions` table's foreign key cascades, so if every report of an event is deleted
-(`Store.delete_document`), that event's review history goes with it.
+History outlives the event: `revisions.event_id` is no foreign key (migration 0003), so when every
+report of an event is deleted (`Store.delete_document`) or a re-merge empties it, its revisions stay
+under its id, and are in force again if the event comes back under that id (re-ingesting the same
+report gives the same event id; the pins are put back as the merge computes the event).
 """
 
 from __future__ import annotations

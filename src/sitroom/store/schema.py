@@ -3,14 +3,15 @@
 * `documents`: one row per ingested report, keyed by content hash (ingest is idempotent).
 * `mentions`: one row per extracted `model.Event`, exactly as the extractor produced it.
 * `events`: the merged incident: canonical ACLED values computed from its mentions.
-* `revisions`: analyst edits to an event (the extractor's mentions are never changed).
+* `revisions`: analyst edits to an event (the extractor's mentions are never changed).  Not tied to
+  the event row by a foreign key (0003): an audit trail outlives the event it is about.
 * `merge_decisions`: forced merges and splits, keyed by mention ids so they survive re-ingest.
 * `tally_claims` (0002): running counts reports state, to set beside the store's own count.
 
 Bounding-box queries use the plain `latitude`/`longitude` columns (a composite index), so the
 same query code runs on both backends; PostGIS is enabled on PostgreSQL for later use.
-The migrations `0001_initial.py` and `0002_reposts_claims.py` must create exactly these tables; a test
-compares the two.
+The migrations (`0001_initial.py`, `0002_reposts_claims.py`, `0003_revisions_outlive_events.py`) must
+create exactly these tables; a test compares the two.
 """
 
 from __future__ import annotations
@@ -130,7 +131,10 @@ class RevisionRow(Base):
     __tablename__ = "revisions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    event_id: Mapped[str] = mapped_column(String(64), ForeignKey("events.id", ondelete="CASCADE"))
+    # The id of the event the revision is about, deliberately no foreign key: deleting the event (its
+    # last report deleted, a re-merge emptying it) must not delete its history, which is found again
+    # under this id if the event comes back (the same report gives the same event id).
+    event_id: Mapped[str] = mapped_column(String(64))
     field: Mapped[str] = mapped_column(String(64))
     before: Mapped[Any] = mapped_column(JSONType, nullable=True)
     after: Mapped[Any] = mapped_column(JSONType, nullable=True)
