@@ -40,6 +40,11 @@ from sitroom.extract.numbers import find_casualties, parse_number
     # one named-by-role victim: "the director", "his son"
     ("Gunmen shot and killed the director of a radio station outside his home.", 1, None),
     ("The judge escaped unharmed, but his son was killed.", 1, None),
+    ("The blast killed at least 40 people and wounded close to 90.", 40, 90),
+    ("The death toll from Saturday's bombing has reached 212, officials said.", 212, None),
+    # a long list before the verb is still one list
+    ("Two police officers, a civilian employee of the provincial council and a driver working for the "
+     "council were killed in the blast.", 4, None),
 ])
 def test_casualty_counts(sentence, killed, injured):
     found = find_casualties(sentence)

@@ -24,6 +24,9 @@ _WORD_NUMBER = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-
                 r"one|two|three|four|five|six|seven|eight|nine|ten|hundred")
 _VAGUE = r"a dozen|dozens of|dozens|tens of|scores of|hundreds of|hundreds|a couple of"
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER}|{_VAGUE})"
+# Words that qualify a count without changing it: "at least 12", "close to 200".
+_ABOUT = (r"(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|close to|roughly|approximately|"
+          r"an estimated|estimated|upwards of|just over|just under|fewer than|less than|at most)")
 # A quantity: optional hedge, the number, an optional range upper bound.
 QUANTITY_RE = re.compile(
     rf"\b(?:at least |more than |over |nearly |almost |about |around |some |up to |as many as |roughly )?"
@@ -95,7 +98,7 @@ def parse_number(token: str) -> int | None:
 def find_casualties(sentence: str) -> Casualties:
     zero = ZERO_RE.search(sentence)
     counted = _NO_ONE_RE.sub("nobody", sentence)  # same length, so spans still point into `sentence`
-    killed = _count_for(counted, KILLED_RE)
+    killed = _toll(counted) or _count_for(counted, KILLED_RE)
     injured = _count_for(counted, INJURED_RE)
     if zero:
         nil = Count(0, zero.start(), zero.end())
@@ -117,6 +120,17 @@ def _overridden(count: Count | None, zero: re.Match[str]) -> bool:
     return count is None or count.start <= zero.start() < count.end
 
 
+# "the death toll has reached 358", "the toll rose to 32": a revised total, not a new count
+TOLL_RE = re.compile(rf"\b(?:death )?toll\b[^.;]{{0,60}}?\b(?:rose|risen|climbed|reached|stands at|stood at|increased|jumped|"
+                     rf"hit|was raised|has been raised|now stands at)\s+(?:to\s+)?(?:{_ABOUT}\s+)?(?P<n>{NUMBER})\b", re.I)
+
+
+def _toll(sentence: str) -> Count | None:
+    m = TOLL_RE.search(sentence)
+    value = parse_number(m["n"]) if m else None
+    return Count(value, m.start(), m.end()) if m and value is not None else None
+
+
 def _count_for(sentence: str, verb_re: re.Pattern[str]) -> Count | None:
     """Sum of the quantities attached to each casualty word (largest reading across mentions)."""
     best: Count | None = None
@@ -130,7 +144,7 @@ def _count_for(sentence: str, verb_re: re.Pattern[str]) -> Count | None:
 def _after(sentence: str, verb: re.Match[str]) -> Count | None:
     """Active voice: "killing at least 32 people", "killed 76 and injured 123 others"."""
     tail = sentence[verb.end():verb.end() + 60]
-    m = re.match(rf"\s+(?:{_ANOTHER}\s+)?(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?(?P<n>{NUMBER})"
+    m = re.match(rf"\s+(?:{_ANOTHER}\s+)?(?:{_ABOUT}\s+)?(?P<n>{NUMBER})"
                  rf"(?:\s*(?:-|–|to|or)\s*{NUMBER})?(?![\w-]*\s*(?:km|kilomet\w*|miles?|meters?|metres?|am|pm|hours?|years?|per ?cent|percent)\b|%)",
                  tail, re.I)
     if not m:
@@ -162,7 +176,7 @@ _LIST_TAIL_RE = re.compile(r"(?:\s+[\w'’-]+){0,4}?(?:,\s*|\s+and\s+)(?P<np>(?:
 
 def _before(sentence: str, verb: re.Match[str]) -> Count | None:
     """Passive or nominal: "32 people were killed", "a policeman and two civilians were killed", "5 dead"."""
-    head_start = max(0, verb.start() - 120)
+    head_start = max(0, verb.start() - 160)
     head = sentence[head_start:verb.start()]
     breaks = list(CLAUSE_BREAK_RE.finditer(head))
     if breaks:
@@ -192,8 +206,7 @@ def _before(sentence: str, verb: re.Match[str]) -> Count | None:
 
 _ANOTHER = r"(?:another|an additional|a further|additional|further)"
 _ANOTHER_END_RE = re.compile(rf"\b{_ANOTHER}\s+$", re.I)
-_CASUALTY_OBJECT_RE = re.compile(rf"\b(?:{KILLED}|{INJURED})\s+(?:(?:at least|more than|over|nearly|almost|about|around|"
-                                 rf"some|up to|as many as)\s+)?$", re.I)
+_CASUALTY_OBJECT_RE = re.compile(rf"\b(?:{KILLED}|{INJURED})\s+(?:{_ABOUT}\s+)?$", re.I)
 _HAS_VERB_RE = re.compile(rf"\b(?:was|were|is|are|has|have|had|been|{KILLED}|{INJURED})\b", re.I)
 # the aside ends at a comma, a bracket or the verb: "eight people including four civilians were killed"
 INCLUDING_RE = re.compile(r"[,(]?\s*\b(?:including|among them|among whom)\b(?:(?!\b(?:were|was|are|is|have|has|had)\b)[^,)])*[,)]?",
