@@ -64,6 +64,10 @@ def test_said_it_carried_out_is_a_claim(sentence, claimant, channel):
     assert sentence[claim.start:claim.end] == claimant
 
 
+def test_no_group_is_no_claimant():
+    assert find_claim("No group said it had carried out the attack.") is None
+
+
 def test_a_state_announcing_its_own_operation_is_not_a_named_claimant():
     assert find_claim("The Iraqi military said it carried out airstrikes on the hideouts.") is None
 

@@ -55,6 +55,8 @@ def sub_type(sentence: str) -> str | None:
     # a bomb in a bin or a device planted by a cartel is still an explosion, whatever the container
     ("A bomb hidden in a rubbish container exploded near a bus stop, wounding five.", "Remote explosive/landmine/IED"),
     ("Rebel fighters retook the town from government forces on Thursday.", "Non-state actor overtakes territory"),
+    ("Al-Shabaab fighters entered the town after the army pulled out without a fight.",
+     "Non-violent transfer of territory"),
 ])
 def test_sub_event_type(sentence, expected):
     assert sub_type(sentence) == expected

@@ -188,3 +188,23 @@ def test_a_telegram_claim_with_a_brigade_name():
     (event,) = extract_events(Document(text=text, published=date(2021, 5, 25), country_hint="IQ"))
     assert event.claimed_by == event.actor1 == "Saraya Qasim al-Jabbarin"
     assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_sentence_case_title_is_a_headline_and_the_body_dates_the_incident():
+    text = ("Market bombing: toll rises to 64\n\n"
+            "The number of people killed in last Saturday's car bombing in Baquba has reached 64, the health "
+            "ministry said on Friday.")
+    (event,) = extract_events(Document(text=text, published=date(2021, 3, 12), country_hint="IQ"))
+    assert event.event_date == date(2021, 3, 6)
+    assert event.fatalities == 64
+
+
+def test_a_title_that_only_talks_about_violence_is_no_event():
+    text = "Japan announces new sanctions over missile launches"
+    assert extract_events(Document(text=text, published=date(2021, 3, 12))) == []
+
+
+def test_since_a_year_is_not_a_date_of_the_incident():
+    text = "Turkey blames Kurdish fighters for the deadliest blast in the town since 2018."
+    assert all(e.event_date is None or e.event_date.year != 2018
+               for e in extract_events(Document(text=text, published=date(2020, 4, 29))))

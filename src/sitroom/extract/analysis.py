@@ -41,7 +41,7 @@ BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|m
 # The incident is the topic of talk, not the news: "discussed ... the recent attacks", "condemned the bombing".
 TOPIC_RE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|talk(?:ed|s)? about|review(?:ed|s)?|address(?:ed)?|denounc\w*|condemn\w*|"
                       r"deplor\w*|commemorat\w*|mourn\w*|marked the anniversary|sanctions?|accus\w*|allegation\w*|alleged|"
-                      r"in response to|responsible for|describes?|described|blam(?:e|es|ed|ing) \w+ for|expelled|"
+                      r"in response to|responsible for|describes?|described|blam(?:e|es|ed|ing) (?:[\w'’-]+ ){1,3}for|expelled|"
                       r"investigation into|inquiry into|trial (?:of|over)|sentenced|convicted|charg(?:ed|es?) (?:with|of|over)|"
                       r"warrants?|penal code|indict\w*|prosecut\w*|testimony|verdict|lawsuit)\b[^.;:]{0,80}$", re.I)
 SEPARATE_RE = re.compile(r"^(?:[“\"]\s*)?(?:separately|in (?:a |another )?separate (?:incident|attack|development|event|case)|"
@@ -129,12 +129,16 @@ def _noun_trigger(text: str, classification: Classification) -> bool:
 
 
 def is_headline(sentence: Sentence) -> bool:
-    """A title line: one sentence on its own line, no closing stop, mostly capitalised words."""
+    """A title line: one sentence on its own line, no closing stop, mostly capitalised words -- or,
+    opening the document, in sentence case as most sites write titles ("Tanker bomb kills dozens
+    in Afrin market")."""
     text = sentence.text
     if sentence.bullet or not sentence.first_in_block or text[-1:] in ".!?\"”" or len(text) > 160:
         return False
     words = text.split()
     if len(words) < 3:
         return False
+    if sentence.block == 0 and "\n" not in text:
+        return True
     capitalised = sum(1 for w in words if _TITLE_WORD_RE.match(w))
     return capitalised / len(words) >= 0.6

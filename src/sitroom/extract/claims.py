@@ -53,7 +53,7 @@ ACCORDING_RE = re.compile(r"\baccording to\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+-bas
                           r")|(?:[a-z]+\s+){0,3}(?:sources?|officials?|police|witnesses|residents))")
 SAID_RE = re.compile(r"(?:^|,\s*|\.\s+|“|\"\s*)(?:the\s+|The\s+)?(?:[\w-]+-based\s+)?(?P<src>" + NAME + r")(?:,[^,]{3,90},)?\s+" + SAYS + r"\b")
 CHANNEL_HINT_RE = re.compile(r"telegram|channel|news agency|agency|website|statement|amaq|twitter|facebook", re.I)
-_NOT_SOURCES = {"The", "It", "He", "She", "They", "This", "That", "There", "Today", "On", "In", "According",
+_NOT_SOURCES = {"No", "None", "Nobody", "Neither", "The", "It", "He", "She", "They", "This", "That", "There", "Today", "On", "In", "According",
                 "However", "Nevertheless", "Meanwhile", "Earlier", "Later", "Today’s", "Today's"}
 
 

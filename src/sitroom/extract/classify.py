@@ -37,6 +37,8 @@ OTHER_ACT_RE = re.compile(r"\b(?:accus(?:ed|es|ing) (?:\w+ ){0,3}of (?:carrying 
                           r"took part in|participated in))\s*"
                           r"(?:an? |the |its |their |his )?(?:[\w'’-]+ ){0,3}$", re.I)
 # inside an after/before clause: the cue and no comma, semicolon or "then" up to the trigger
+# "pulled out without a fight", "no clashes were reported": the act did not happen
+NEGATED_RE = re.compile(r"\b(?:without|no|never|not|nor)\s+(?:a |any |an )?$", re.I)
 SUBORDINATE_RE = re.compile(r"\b(?:after|before|following|since|prior to|in the wake of)\s(?:(?!\bthen\b)[^,;:.])*$", re.I)
 BILATERAL_RE = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|shoot-?outs?|gun ?battles?|gunfights?|fire ?fights?|exchang\w* (?:of )?"
                           r"(?:gun)?fire|skirmish\w*)\b", re.I)
@@ -66,7 +68,8 @@ def classify(sentence: str, actors: list[ActorMention]) -> Classification | None
         if rule.unless is not None and rule.unless.search(sentence):
             continue
         for match in rule.pattern.finditer(sentence):
-            if HYPOTHETICAL_RE.search(sentence, 0, match.start()) or OTHER_ACT_RE.search(sentence, 0, match.start()):
+            if (HYPOTHETICAL_RE.search(sentence, 0, match.start()) or OTHER_ACT_RE.search(sentence, 0, match.start())
+                    or NEGATED_RE.search(sentence, 0, match.start())):
                 continue
             if SUBORDINATE_RE.search(sentence, 0, match.start()):
                 deferred.append((rule, match))

@@ -81,6 +81,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
     def make(value: date | None, precision: int = PRECISION_DAY, explicit: bool = True) -> DateMention:
         return DateMention(start, end, text, value, precision, explicit)
 
+    if text.lower().startswith("since"):
+        # "the deadliest blast since 2018": a reference point, never the date of what is told
+        return make(None, PRECISION_MONTH, explicit=False)
+
     if kind == "iso":
         return make(_safe_date(int(m["year"]), int(m["m"]), int(m["d"])))
     if kind in ("month_day", "day_month"):

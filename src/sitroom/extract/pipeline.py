@@ -93,9 +93,10 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
         pending = []
     if current is not None:
         current.context.extend(p for p in pending if _may_elaborate(current, p))
-    if not mentions and any(h.classification for h in headlines):
-        # A headline alone is still a report of an event.
-        first = next(h for h in headlines if h.classification)
+    if not mentions and any(h.classification and not h.background for h in headlines):
+        # A headline alone is still a report of an event -- unless it only talks about violence
+        # ("Japan decides new sanctions over rocket launch").
+        first = next(h for h in headlines if h.classification and not h.background)
         mentions.append(Mention(triggers=[first], context=pending, date=_own_date(first), headline=True))
     return mentions
 
