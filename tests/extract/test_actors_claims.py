@@ -127,6 +127,12 @@ def test_according_to():
     # "followed by" names what came next, not who acted
     ("Turkish forces launched the operation with air strikes followed by commandos landed by helicopter.",
      "Military Forces of Turkey"),
+    # a trigger that is itself the attacker names the perpetrator, not the target
+    ("A suicide bomber blew himself up at a wedding hall in Kirkuk, killing nine guests.",
+     "Unidentified Armed Group (Iraq)"),
+    # the group's statement that one of its bombers struck is a claim
+    ("The Islamic State group said one of its suicide bombers had targeted the market in Tikrit.",
+     "Islamic State (ISIL)"),
     # a story title before a colon does not take part in the sentence's event
     ("Kirkuk market bombing: Islamic State militants detonated a car bomb in a market, killing six.",
      "Islamic State (ISIL)"),
@@ -156,3 +162,14 @@ def test_unknown_groups_are_named_as_written(text, name):
 @pytest.mark.parametrize("text", ["Iraqi Security Forces", "The Army", "In Mosul Police"])
 def test_state_force_names_are_not_unknown_groups(text):
     assert all(a.generic for a in find_actors(text))
+
+
+def test_a_suicide_bomber_is_not_the_target_of_his_own_attack():
+    from datetime import date
+
+    from sitroom.extract import extract_events
+    from sitroom.model import Document
+
+    (event,) = extract_events(Document(text="A suicide bomber blew himself up at a checkpoint in Hit, killing two "
+                                            "soldiers.", published=date(2016, 1, 1), country_hint="IQ"))
+    assert event.actor2 == "Military Forces of Iraq"

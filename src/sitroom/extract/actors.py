@@ -211,6 +211,7 @@ def passive_agent(sentence: str, actors: list[ActorMention]) -> ActorMention | N
     return None
 
 
+_AGENT_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
 _VERB_TRIGGER_RE = re.compile(r"\w+(?:ed|ook|ove|ought|ew|ept|ok)\b", re.I)
 
 
@@ -246,6 +247,11 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int,
     perpetrator = target = None
     if trigger_end is None:
         trigger_end = _word_end(sentence, trigger_start)
+    # "A suicide bomber blew himself up": a trigger that is itself an armed actor names the agent
+    agent_trigger = next((a for a in actors if (a.start if a.head is None else a.head) <= trigger_start < a.end
+                          and a.actor_type in _AGENT_TYPES), None)
+    if agent_trigger is not None:
+        actors = [a for a in actors if a is not agent_trigger]
     for actor in actors:
         # "attacked by X", "a bomb planted by X": the agent follows the act itself ("a position held by X" is no agent)
         between = sentence[trigger_end:actor.start]
@@ -280,6 +286,14 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int,
         target = next((a for a in after if TARGET_PREP_RE.search(sentence[:a.start]) or a.generic), None)
         if target is None and after:
             target = after[0]
+    if agent_trigger is not None:
+        # the grammar's own named agent ("ISIS said a suicide bomber ...") still outranks the noun
+        if perpetrator is None or (perpetrator.generic and not agent_trigger.generic):
+            if perpetrator is not None and perpetrator is not target:
+                actors = [*actors, perpetrator]
+            perpetrator = agent_trigger
+        else:
+            actors = [*actors, agent_trigger]
     if target is not None and perpetrator is not None and target.template == perpetrator.template:
         target = None
     others = tuple(a for a in actors + speakers if a is not perpetrator and a is not target)
