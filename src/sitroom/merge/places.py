@@ -11,6 +11,9 @@ country because its place is missing from the gazetteer.  So the place is weighe
   one admin1 where either is imprecise, a name that is the other's admin1 or admin2: weak;
   weak evidence must be corroborated by the other dimensions before two reports merge;
 * no place, or only the country: neutral (the caller also requires a unique match);
+* one name at two points up to `HOMONYM_KM` apart in one admin1 ("Dalori" read as two gazetteer
+  entries 35 km apart): weak; same-name villages a few dozen km apart are a known gazetteer
+  ambiguity, so the points do not veto, but the other dimensions must corroborate;
 * two precise points far apart, or different countries: a veto (distinct incidents).
 """
 
@@ -26,6 +29,9 @@ MERGE_KM = 25.0
 """Two precise reports further apart than this (with coordinates) are different incidents."""
 NEAR_KM = 2 * MERGE_KM
 """How far a "near X" point (geo_precision 2) may be from the other report and still be weak evidence."""
+HOMONYM_KM = NEAR_KM
+"""Two points of one location name this close (beyond `MERGE_KM`) may be one place resolved to two
+gazetteer entries: weak evidence, not a veto.  Further apart, one name is two places."""
 REGION_KM = 150.0
 """A region-level point (geo_precision 3) is a centroid: a place this far from it can lie inside."""
 
@@ -125,8 +131,12 @@ def place_evidence(a: Any, b: Any, km: float = MERGE_KM) -> float | None:
             return STRONG_PLACE - dist / km
     ka = location_key(a.location)
     if ka is not None and ka == location_key(b.location):
-        # Two precise points far apart are two places, even with one name (homonymous villages).
-        return None if dist is not None and max(_precision(a), _precision(b)) < 3 else SAME_NAME
+        if dist is None or max(_precision(a), _precision(b)) >= 3:
+            return SAME_NAME
+        # One name, two precise points: the gazetteer may hold the place twice a few dozen km
+        # apart (the report's context picks the entry), so near points are one place read two ways;
+        # far apart, or in two provinces, they are homonymous villages.
+        return WEAK_PLACE if dist <= HOMONYM_KM and not _admin1_differ(a, b) else None
     if _contained(a, b, dist):
         return WEAK_PLACE
     # A region-level point (precision 3) may be the centroid of the country, not of the province,
