@@ -172,6 +172,25 @@ class Event:
             self.evidence[name] = evidence
 
 
+# Event fields about one report rather than the incident: which document, where in it, on what evidence,
+# with what warnings.  `sources` is set apart too: a merged event holds every report's sources, after its
+# provenance.  A record of a merged incident (`store.StoredEvent`) carries everything else.
+_PER_REPORT = frozenset({"doc_id", "id", "sources", "evidence", "mention_start", "mention_end", "warnings"})
+
+ACLED_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event) if f.name not in _PER_REPORT)
+"""The Event fields that describe the incident itself (date, type, actors, place, toll, notes), in Event's
+order: what a merged event carries as its canonical values."""
+
+
+def acled_field_specs() -> list[tuple[str, Any, Any]]:
+    """(name, type, dataclasses.field) of each of ACLED_FIELDS as Event declares it, for
+    `dataclasses.make_dataclass`, so records of merged events take these definitions from Event
+    instead of restating them."""
+    declared = {f.name: f for f in fields(Event)}
+    return [(name, declared[name].type, field(default=declared[name].default,
+                                              default_factory=declared[name].default_factory))
+            for name in ACLED_FIELDS]
+
 
 @dataclass(slots=True)
 class TallyClaim:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
 
 from sitroom.errors import ConfigError
-from sitroom.store import EventFilter, Store
+from sitroom.model import ACLED_FIELDS, Event
+from sitroom.store import EventFilter, Store, StoredEvent
 
 from .factories import make_doc, make_event
 
@@ -128,6 +130,22 @@ def test_to_dict_is_json_ready(store: Store, populated: dict[str, str]) -> None:
     data = store.get_event(populated["mosul"]).to_dict()
     assert data["event_date"] == "2024-03-05" and data["documents"] == ["reports/mosul.txt"]
     json.dumps(data)
+
+
+def test_stored_event_takes_its_acled_fields_from_event() -> None:
+    """One definition: the record's order is the published one (id, ACLED fields, store fields), and each ACLED
+    field has Event's type and default."""
+    stored = {f.name: f for f in dataclasses.fields(StoredEvent)}
+    assert list(stored) == ["id", *ACLED_FIELDS, "report_count", "fatalities_range", "documents", "sources",
+                            "mentions", "updated_at"]
+    assert "doc_id" not in stored and "evidence" not in stored
+    for f in dataclasses.fields(Event):
+        if f.name in ACLED_FIELDS:
+            assert (stored[f.name].type, stored[f.name].default) == (f.type, f.default), f.name
+    event = StoredEvent(id="e1", fatalities=3, documents=("a.txt",))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        event.fatalities = 4  # type: ignore[misc]
+    assert not hasattr(event, "__dict__") and hash(event) == hash(StoredEvent(id="e1", fatalities=3, documents=("a.txt",)))
 
 
 @pytest.mark.parametrize("kwargs", [

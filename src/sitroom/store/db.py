@@ -34,7 +34,7 @@ from sqlalchemy.pool import StaticPool
 
 from sitroom.errors import ConfigError, SitroomError
 from sitroom.ingest.repost import RepostIndex, is_repost, signature
-from sitroom.model import Document, Event, Evidence, TallyClaim
+from sitroom.model import ACLED_FIELDS, Document, Event, Evidence, TallyClaim
 from sitroom.settings import database_url
 from sitroom.store import merging
 from sitroom.store.queries import EventFilter, StoredEvent, hydrate, run_query
@@ -45,13 +45,7 @@ log = logging.getLogger("sitroom.store")
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_MS = 30_000
 _PG_DAY_LOCK = 0x5172  # advisory lock class for "merge block of one day"
-_MENTION_FIELDS = (
-    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
-    "actor2", "assoc_actor_2", "inter1", "inter2", "claimed_by", "claim_channel", "country",
-    "country_code", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
-    "geonameid", "fatalities", "injuries", "historical", "confidence", "notes",
-    "mention_start", "mention_end",
-)
+_MENTION_FIELDS = (*ACLED_FIELDS, "mention_start", "mention_end")  # sources, evidence, warnings: own columns
 
 
 class StoreError(SitroomError):

@@ -8,7 +8,7 @@ indexed latitude/longitude columns refined by an exact haversine distance in Pyt
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields, make_dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -18,18 +18,10 @@ from sqlalchemy.orm import Session
 from sitroom.codebook.acled import EVENT_TYPES, SUB_EVENT_TYPES
 from sitroom.errors import ConfigError
 from sitroom.merge.cluster import bboxes, haversine_km
+from sitroom.model import ACLED_FIELDS, acled_field_specs
 from sitroom.store.schema import DocumentRow, EventRow, MentionRow
 
 _IN_CHUNK = 500  # ids per IN (...) list when loading documents for many events
-
-ACLED_FIELDS: tuple[str, ...] = (
-    "event_date", "time_precision", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2",
-    "claimed_by", "claim_channel",
-    "country", "country_code", "admin1", "admin2", "location", "latitude", "longitude",
-    "geo_precision", "geonameid", "fatalities", "injuries", "historical", "confidence", "notes",
-)
-"""The `model.Event` fields an event row carries (canonical values over its mentions)."""
 
 _ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "claimed_by")
 
@@ -80,53 +72,13 @@ class EventFilter:
             raise ConfigError(f"since ({self.since}) is after until ({self.until})")
 
 
-@dataclass(frozen=True, slots=True)
-class StoredEvent:
-    """One merged incident as stored: ACLED fields, provenance and the merge's bookkeeping.
-
-    `fatalities` is ACLED's conservative figure (the lowest reported); `fatalities_range` is
-    (low, high) when reports disagree and None when they agree.  `documents` lists the source
-    path or URL of every document that mentions the event, in ingest order.
-    """
-
-    id: str
-    event_date: date | None = None
-    time_precision: int | None = None
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    actor1: str | None = None
-    assoc_actor_1: str | None = None
-    actor2: str | None = None
-    assoc_actor_2: str | None = None
-    inter1: str | None = None
-    inter2: str | None = None
-    claimed_by: str | None = None
-    claim_channel: str | None = None
-    country: str | None = None
-    country_code: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    location: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    geo_precision: int | None = None
-    geonameid: str | None = None
-    fatalities: int | None = None
-    injuries: int | None = None
-    historical: bool = False
-    confidence: float = 0.0
-    notes: str = ""
-    report_count: int = 1
-    fatalities_range: tuple[int, int] | None = None
-    documents: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    mentions: int = 0
-    updated_at: datetime | None = None
+class _StoredEventMethods:
+    __slots__ = ()  # StoredEvent is a slotted dataclass: a base with a __dict__ would give it one
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: dates as ISO strings, tuples as lists."""
         out: dict[str, Any] = {}
-        for f in fields(self):
+        for f in fields(self):  # type: ignore[arg-type]
             value = getattr(self, f.name)
             if isinstance(value, date | datetime):
                 value = value.isoformat()
@@ -134,6 +86,33 @@ class StoredEvent:
                 value = list(value)
             out[f.name] = value
         return out
+
+
+# What only a stored (merged) event has, after its ACLED values.
+_STORE_FIELDS: list[tuple[str, Any, Any]] = [
+    ("report_count", "int", field(default=1)),
+    ("fatalities_range", "tuple[int, int] | None", field(default=None)),
+    ("documents", "tuple[str, ...]", field(default=())),
+    ("sources", "tuple[str, ...]", field(default=())),
+    ("mentions", "int", field(default=0)),
+    ("updated_at", "datetime | None", field(default=None)),
+]
+
+_STORED_EVENT_DOC = """One merged incident as stored: ACLED fields, provenance and the merge's bookkeeping.
+
+    The ACLED fields (`model.ACLED_FIELDS`) are `model.Event`'s, with its types and defaults.
+    `fatalities` is ACLED's conservative figure (the lowest reported); `fatalities_range` is
+    (low, high) when reports disagree and None when they agree.  `documents` lists the source
+    path or URL of every document that mentions the event, in ingest order.
+    """
+
+# Built rather than written out so the ACLED fields are `model.Event`'s own definitions (one source):
+# id, then model.ACLED_FIELDS in Event's order, then _STORE_FIELDS.
+StoredEvent = make_dataclass(
+    "StoredEvent", [("id", "str"), *acled_field_specs(), *_STORE_FIELDS],
+    bases=(_StoredEventMethods,), frozen=True, slots=True,
+    namespace={"__module__": __name__, "__doc__": _STORED_EVENT_DOC},  # make_dataclass(module=) is 3.12+
+)
 
 
 # --- building the statement -----------------------------------------------------------------------
