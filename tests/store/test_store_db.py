@@ -12,8 +12,9 @@ from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
 from sitroom.errors import ConfigError
+from sitroom.model import ACLED_FIELDS
 from sitroom.store import Store, StoreError, merging, open_store
-from sitroom.store.schema import Base, EventRow
+from sitroom.store.schema import Base, EventRow, MentionRow
 
 from .factories import make_doc, make_event
 
@@ -44,6 +45,12 @@ def test_models_match_the_migration(store: Store) -> None:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         diff = [d for d in compare_metadata(ctx, Base.metadata) if "spatial_ref_sys" not in repr(d)]
     assert diff == []
+
+
+def test_every_acled_field_of_event_has_a_column() -> None:
+    """A field added to model.Event is stored and read back through these columns: it needs one (and a migration)."""
+    for model in (EventRow, MentionRow):
+        assert set(ACLED_FIELDS) - set(model.__table__.columns.keys()) == set(), model.__tablename__
 
 
 def test_open_store_twice_keeps_data(db_url: str) -> None:
