@@ -45,3 +45,13 @@ def test_windows_are_not_dates():
 def test_never_raises_and_spans_index_the_sentence(sentence):
     for d in find_dates(sentence, PUBLISHED):
         assert sentence[d.start:d.end] == d.text
+
+
+def test_a_month_without_a_year_is_the_latest_such_month():
+    from sitroom.extract.dates import find_dates
+
+    (march,) = find_dates("the strike in January", date(2020, 3, 12))
+    (last_year,) = find_dates("the strike in November", date(2020, 3, 12))
+    assert march.value == date(2020, 1, 1) and not march.explicit
+    assert last_year.value == date(2019, 11, 1)
+    assert find_dates("he may go", date(2020, 3, 12)) == []

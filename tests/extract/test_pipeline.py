@@ -208,3 +208,13 @@ def test_since_a_year_is_not_a_date_of_the_incident():
     text = "Turkey blames Kurdish fighters for the deadliest blast in the town since 2018."
     assert all(e.event_date is None or e.event_date.year != 2018
                for e in extract_events(Document(text=text, published=date(2020, 4, 29))))
+
+
+def test_an_old_killing_recalled_in_passing_neither_retypes_nor_takes_the_suspect():
+    text = ("Three soldiers died when a barrage of rockets slammed into Camp Taji on Wednesday night, officials said.\n\n"
+            "Officials said they suspected Kataib Hezbollah. The barrage fell on the birthday of Qassem Soleimani, "
+            "the general killed by a U.S. drone strike at Baghdad airport in January.")
+    events = extract_events(Document(text=text, published=date(2020, 3, 12), country_hint="IQ"))
+    (current,) = [e for e in events if not e.historical]
+    assert current.sub_event_type == "Shelling/artillery/missile attack"
+    assert current.actor1 == "Kata'ib Hezbollah"

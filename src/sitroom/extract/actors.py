@@ -220,9 +220,11 @@ def _clause_start(sentence: str, trigger_start: int) -> int:
     return breaks[-1] if breaks else 0
 
 
-PATIENT_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?,?\s+(?:was|were|has been|have been|had been|is|are|got)\s+"
+# "two soldiers were killed", "American troops and a British soldier died": the actor is a victim
+PATIENT_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?(?:\s+and(?:\s+[\w'’-]+){1,3}?)?,?\s+(?:(?:was|were|has been|have been|had been|is|are|got)\s+"
                               r"(?:\w+\s+)?(?:killed|injured|wounded|shot|hurt|kidnapped|abducted|executed|targeted|"
-                              r"attacked|hit|arrested|detained|captured|beheaded|ambushed|martyred)\b", re.I)
+                              r"attacked|hit|arrested|detained|captured|beheaded|ambushed|martyred)|died|perished|"
+                              r"lost their lives)\b", re.I)
 
 
 def _subject(sentence: str, before: list[ActorMention]) -> ActorMention | None:

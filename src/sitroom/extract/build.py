@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from sitroom.codebook.acled import ARMED_ACTOR_TYPES, POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
-from sitroom.extract.actors import ActorMention, fill_country, find_actors, is_speaker, passive_agent
+from sitroom.extract.actors import PATIENT_AFTER_RE, ActorMention, fill_country, find_actors, is_speaker, passive_agent
 from sitroom.extract.analysis import SentenceAnalysis
 from sitroom.extract.numbers import Count
 from sitroom.extract.place import country_name, dateline_location, locate_sentence
@@ -42,6 +42,7 @@ def _rel(doc: Document, a: SentenceAnalysis, start: int, end: int) -> Evidence:
     return _span(doc, base + start, base + end)
 
 
+OVERRIDING_TYPES = frozenset({"Chemical weapon"})
 WEAPON_PRIORITY = 70  # rules from Grenade up name the weapon, which decides the sub-type
 # "The assault came two days after the double suicide bombing": that weapon belongs to another event.
 OTHER_EVENT_BEFORE_RE = re.compile(r"\b(?:after|before|since|following|like|unlike|than|in the wake of|similar to|"
@@ -58,6 +59,11 @@ def _set_type(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
     lead = triggers[0].classification
     if lead is None or lead.event_type not in POLITICAL_VIOLENCE_TYPES:
         refining = []
+    elif lead.priority >= WEAPON_PRIORITY:
+        # a named weapon ("rockets") is never swapped for another a later sentence mentions ("the
+        # general killed by a drone strike in January") -- except chemical use, which ACLED codes
+        # whatever delivered it
+        refining = [a for a in refining if a.classification and a.classification.sub_event_type in OVERRIDING_TYPES]
     best = max(triggers + refining, key=lambda a: a.classification.priority if a.classification else -1)
     c = best.classification
     assert c is not None  # triggers always carry a classification
@@ -227,6 +233,8 @@ def _named_armed_group(triggers: list[SentenceAnalysis], target: str | None, cou
         for actor in a.actors:
             if actor.generic or actor.actor_type not in ARMED_ACTOR_TYPES or actor.name_in(country) == target:
                 continue
+            if PATIENT_AFTER_RE.match(text, actor.end):
+                continue  # "two American troops ... died": the victims
             if is_speaker(text, actor) or (NOT_AGENT_BEFORE_RE.search(text, max(0, actor.start - 30), actor.start) and not (
                     armed_victim and OPPONENT_BEFORE_RE.search(text, max(0, actor.start - 40), actor.start))):
                 continue

@@ -34,6 +34,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", re.I)),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
     ("month_year", re.compile(rf"\b(?:in|during|since|by|of|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b", re.I)),
+    ("month_only", re.compile(rf"\b(?:in|during|by|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\b(?!\s*\d)",
+                              re.I)),
     ("weekday", re.compile(r"\b(?:on|last|this|late|early)?\s*(?P<weekday>monday|tuesday|wednesday|thursday|friday|"
                            r"saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last night|overnight)\b", re.I)),
@@ -96,6 +98,13 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
         return make(_year_before(published, month, day))
     if kind == "month_year":
         return make(_safe_date(int(m["year"]), MONTHS[m["month"].lower()], 1), PRECISION_MONTH, explicit=False)
+    if kind == "month_only":
+        # "in January" in a March report is this January; in a February report, last year's
+        if published is None:
+            return make(None, PRECISION_MONTH, explicit=False)
+        month = MONTHS[m["month"].lower()]
+        year = published.year if month <= published.month else published.year - 1
+        return make(date(year, month, 1), PRECISION_MONTH, explicit=False)
     if published is None:
         # Relative expressions mean nothing without an anchor: report them without a value.
         return make(None, PRECISION_DAY, explicit=kind in ("weekday", "yesterday", "today"))

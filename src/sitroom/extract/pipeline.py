@@ -85,6 +85,11 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
             current.context.extend(p for p in pending if _may_elaborate(current, p))
         else:
             if current is not None:
+                own = _own_date(a)
+                if own is not None and current.date is not None and own != current.date:
+                    # a new incident on another day ("the general killed in January") takes no
+                    # undated sentences from the one being told ("officials suspected Kataib Hezbollah")
+                    lead_in = [p for p in lead_in if _own_date(p) is not None]
                 current.context.extend(p for p in pending if p not in lead_in and _may_elaborate(current, p))
             elif not mentions:
                 lead_in = pending  # everything before the first incident sets its scene
