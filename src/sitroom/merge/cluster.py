@@ -10,9 +10,9 @@ pair, one type, but reports of one incident disagree on each of them a little (a
 sister sub-type, a nearby town or only the province, another spelling of the group), so each
 dimension scores how well the two agree and contradictions veto; see that module for the rules.
 
-Canonical values follow ACLED's conservative rule for fatalities (the lowest figure any report
-gives, keeping the low-high range), take the union of sources, the first claim, and the most
-precise location.
+Canonical values follow ACLED's conservative rule for fatalities (the lowest specific figure any
+report gives, keeping the low-high range; a vague "dozens" yields to a specific figure: see
+`merge.values`), take the union of sources, the first claim, and the most precise location.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from sitroom.merge.places import (  # noqa: F401 - re-exported: the store keys e
     is_country_level,
     location_key,
 )
+from sitroom.merge.values import figure_range
 
 COUNTRY_KM = 1500.0
 """A report known only by its country may be one incident with any report in that country."""
@@ -238,9 +239,9 @@ def canonical(mentions: Sequence[Any]) -> dict[str, Any]:
     for name in _AREA_FIELDS:
         value = getattr(place, name, None) if place is not None else None
         out[name] = value if value not in (None, "") else _first(mentions, name)
-    out["fatalities"], out["fatalities_low"], out["fatalities_high"] = fatality_range(
-        getattr(m, "fatalities", None) for m in mentions)
-    out["injuries"] = fatality_range(getattr(m, "injuries", None) for m in mentions)[0]
+    # Tolls: the lowest specific figure; vague amounts ("dozens") only when no report is specific.
+    out["fatalities"], out["fatalities_low"], out["fatalities_high"] = figure_range(mentions, "fatalities")
+    out["injuries"] = figure_range(mentions, "injuries")[0]
     out["sources"] = union_sources(getattr(m, "sources", None) or [] for m in mentions)
     out["historical"] = bool(mentions[0].historical)
     out["confidence"] = max(float(getattr(m, "confidence", 0.0) or 0.0) for m in mentions)
