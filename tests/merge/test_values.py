@@ -1,4 +1,4 @@
-"""Which report's value a merged event takes: specific tolls over vague ones.
+"""Which report's value a merged event takes: specific tolls over vague ones, the most specific sub-type.
 
 The records are written for these tests (a market bombing told by a wire, a Telegram channel and
 a weekly summary); the evidence spans are what the extractor keeps for each field.
@@ -9,7 +9,15 @@ from __future__ import annotations
 from datetime import date
 
 from sitroom.merge.cluster import canonical
-from sitroom.merge.values import figure_range, is_vague
+from sitroom.merge.values import (
+    BARE_BLAST,
+    GENERIC,
+    WEAPON_NAMED,
+    figure_range,
+    is_vague,
+    specificity,
+    sub_type_source,
+)
 from sitroom.model import Event, Evidence
 
 SUICIDE, IED, SHELLING, AIR = ("Suicide bomb", "Remote explosive/landmine/IED",
@@ -88,3 +96,75 @@ def test_no_figure_at_all() -> None:
     assert figure_range([report("a"), report("b")]) == (None, None, None)
 
 
+# --- sub-types ------------------------------------------------------------------------------------
+
+def test_specificity_reads_the_codebook_rule_the_trigger_matches() -> None:
+    assert specificity(report("a", SUICIDE, "suicide bomber"))[0] == WEAPON_NAMED
+    assert specificity(report("a", IED, "roadside bomb"))[0] == WEAPON_NAMED
+    assert specificity(report("a", IED, "Explosion at"))[0] == BARE_BLAST
+    assert specificity(report("a", "Attack", "killed"))[0] == GENERIC
+    # The weapon rule outranks the generic blast rule of the same sub-type, and suicide bombs outrank IEDs.
+    assert specificity(report("a", IED, "car bomb"))[1] > specificity(report("a", IED, "blast"))[1]
+    assert specificity(report("a", SUICIDE, "VBIED"))[1] > specificity(report("a", IED, "car bomb"))[1]
+
+
+def test_a_typed_in_record_is_taken_at_its_word() -> None:
+    # Evidence for other fields but no trigger span: the trigger is unknown, the lowest rule.
+    assert specificity(report("a", IED, None, killed=2, killed_text="two killed"))[0] == BARE_BLAST
+    bare = Event(doc_id="x", event_type="Explosions/Remote violence", sub_event_type=SUICIDE)
+    assert specificity(bare)[0] == WEAPON_NAMED
+
+
+def test_a_weapon_named_sub_type_beats_a_bare_blast_reported_first() -> None:
+    posts = [report("telegram", IED, "Explosion at"), report("wire", SUICIDE, "suicide bomber")]
+    assert canonical(posts)["sub_event_type"] == SUICIDE
+    assert canonical(posts)["event_type"] == "Explosions/Remote violence"
+
+
+def test_two_bare_blasts_do_not_outvote_a_named_weapon() -> None:
+    posts = [report("t1", IED, "blast"), report("t2", IED, "explosions"), report("wire", SUICIDE, "blew himself up")]
+    assert sub_type_source(posts).doc_id == "wire"
+
+
+def test_among_weapon_named_reports_the_majority_decides() -> None:
+    posts = [report("weekly", SUICIDE, "VBIED"), report("wire", IED, "car bomb"), report("telegram", IED, "Car bomb")]
+    assert canonical(posts)["sub_event_type"] == IED
+    rockets = [report("a", SHELLING, "rockets"), report("b", AIR, "drone strike"), report("c", SHELLING, "Katyusha")]
+    assert canonical(rockets)["sub_event_type"] == SHELLING
+
+
+def test_a_tie_goes_to_the_more_specific_rule_then_the_earliest_report() -> None:
+    posts = [report("weekly", IED, "IED"), report("wire", SUICIDE, "suicide bomber"), report("tg", IED, "Blast")]
+    assert canonical(posts)["sub_event_type"] == SUICIDE
+    same = [report("a", IED, "roadside bomb"), report("b", IED, "IED")]
+    assert sub_type_source(same).doc_id == "a"
+
+
+def test_a_repost_counts_once() -> None:
+    wire = report("wire", SUICIDE, "suicide bomber")
+    repost = report("blog", SUICIDE, "suicide bomber", notes=wire.notes)
+    posts = [repost, wire, report("tg1", IED, "car bomb"), report("tg2", IED, "IED")]
+    assert canonical(posts)["sub_event_type"] == IED
+
+
+def test_two_mentions_of_one_document_count_once() -> None:
+    posts = [report("wire", IED, "car bomb", notes="headline"), report("wire", IED, "car bomb", notes="body"),
+             report("weekly", SUICIDE, "suicide car bomb")]
+    assert canonical(posts)["sub_event_type"] == SUICIDE  # 1 vote each: the more specific rule
+
+
+def test_a_weapon_beats_a_generic_attack() -> None:
+    posts = [report("a", "Attack", "attacked"), report("b", "Attack", "killed"), report("c", IED, "blast")]
+    out = canonical(posts)
+    assert (out["event_type"], out["sub_event_type"]) == ("Explosions/Remote violence", IED)
+
+
+def test_generic_sub_types_alone_go_by_majority_then_first() -> None:
+    posts = [report("a", "Armed clash", "clashed"), report("b", "Attack", "attacked"), report("c", "Attack", "killed")]
+    assert canonical(posts)["sub_event_type"] == "Attack"
+
+
+def test_no_sub_type_falls_back_to_the_first_type() -> None:
+    posts = [report("a", None, event_type=None), report("b", None)]
+    out = canonical(posts)
+    assert (out["event_type"], out["sub_event_type"]) == ("Explosions/Remote violence", None)

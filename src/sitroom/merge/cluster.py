@@ -11,8 +11,9 @@ sister sub-type, a nearby town or only the province, another spelling of the gro
 dimension scores how well the two agree and contradictions veto; see that module for the rules.
 
 Canonical values follow ACLED's conservative rule for fatalities (the lowest specific figure any
-report gives, keeping the low-high range; a vague "dozens" yields to a specific figure: see
-`merge.values`), take the union of sources, the first claim, and the most precise location.
+report gives, keeping the low-high range; a vague "dozens" yields to a specific figure), take the
+most specific sub-type (`merge.values`), the union of sources, the first claim, and the most
+precise location.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from sitroom.merge.places import (  # noqa: F401 - re-exported: the store keys e
     is_country_level,
     location_key,
 )
-from sitroom.merge.values import figure_range
+from sitroom.merge.values import figure_range, sub_type_source
 
 COUNTRY_KM = 1500.0
 """A report known only by its country may be one incident with any report in that country."""
@@ -223,8 +224,8 @@ def canonical(mentions: Sequence[Any]) -> dict[str, Any]:
     dated = [(m.time_precision or 9, i) for i, m in enumerate(mentions) if m.event_date is not None]
     date_src = mentions[min(dated)[1]] if dated else mentions[0]
     out["event_date"], out["time_precision"] = date_src.event_date, date_src.time_precision
-    # Type: the first report that gives a sub-type (it implies the type), else the first type.
-    typed = _first_with(mentions, "sub_event_type") or _first_with(mentions, "event_type") or mentions[0]
+    # Type: the most specific sub-type (it implies the type; see merge.values), else the first type.
+    typed = sub_type_source(mentions) or _first_with(mentions, "event_type") or mentions[0]
     out["event_type"], out["sub_event_type"] = typed.event_type, typed.sub_event_type
     for name in _FIRST_FIELDS:
         out[name] = _first(mentions, name)
