@@ -60,3 +60,27 @@ def test_a_place_in_a_country_the_sentence_names_stays_there(gazetteer):
     loc = _locate("US jets struck militia sites near Abu Kamal in eastern Syria, close to the Iraqi border.",
                   gazetteer)
     assert loc.place.country_code == "SY" and loc.geo_precision == 2
+
+
+def test_a_first_name_opening_a_longer_name_is_no_place(gazetteer):
+    # "Martin" (a Tennessee town) opens a hospital named after a person
+    text = "The wounded were taken to Martin Luther King Hospital on Tuesday."
+    assert "Martin" not in {m.text for m in recognize(text, gazetteer, skip_person_names=True)}
+
+
+def test_a_capital_at_a_sentence_start_proves_nothing(gazetteer):
+    text = "Friendship between the two tribes ended in clashes near Baqubah."
+    assert "Friendship" not in {m.text for m in recognize(text, gazetteer, skip_person_names=True)}
+    # ... but a capitalised label names a place on purpose
+    assert "TIKRIT" in {m.text for m in recognize("TIKRIT: a roadside bomb killed two.", gazetteer,
+                                                  skip_person_names=True)}
+
+
+def test_a_district_read_only_as_a_place_abroad_is_a_local_unlisted_one(gazetteer):
+    loc = _locate("- Baghdad (Alexandria district): a car bomb exploded in a market.", gazetteer)
+    assert loc.place.name == "Alexandria" and loc.place.country_code == "IQ"
+
+
+def test_an_apposition_says_an_unknown_name_is_a_village(gazetteer):
+    loc = _locate("Gunmen killed six farmers in Qaryat Zaydan, a village north of Baqubah.", gazetteer)
+    assert loc.place.name == "Qaryat Zaydan" and loc.place.country_code == "IQ"

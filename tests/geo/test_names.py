@@ -53,3 +53,11 @@ def test_skeleton_never_raises_and_is_idempotent_on_its_output(s):
     sk = skeleton(s)
     assert isinstance(sk, str)
     assert skeleton(sk) == skeleton(sk)
+
+
+def test_doubled_long_vowels_are_one_name():
+    from sitroom.geo.names import normalize
+
+    assert normalize("Banaadir") == normalize("Banadir")
+    assert normalize("Kismaayo") == normalize("Kismayo")
+    assert normalize("Moosonee") != normalize("Mosone")  # English double vowels are kept

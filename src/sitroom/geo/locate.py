@@ -142,6 +142,10 @@ _UNLISTED = (
                rf"eastern|western)(?:east|west)?(?:ern)? (?:of )?(?:the )?[A-Z]"),
     re.compile(rf"\b(?:in|near|at) (?P<name>{_NAME}),? (?:in|of) (?:the )?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)? "
                rf"(?:province|governorate|district|region)\b"),
+    # "in Ogossagou, a village in the Mopti region": the apposition says what and where it is
+    re.compile(rf"\b(?:in|near|at) (?P<name>{_NAME}), an? (?:small |remote |Fulani |Kurdish |Christian |farming )?"
+               rf"(?:village|town|hamlet|settlement|district|suburb|neighbou?rhood|camp) (?:in|of|near|outside|north|south|"
+               rf"east|west)\b"),
 )
 
 
@@ -270,7 +274,9 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     # is in Iraq, not at Syria's centre.
     anchors = ([o for o in options if home is None or o.location.place.country_code == home]
                or _country_anchor(home, gazetteer) or options)
-    unlisted = _unlisted_places(text, start, end, anchors, gazetteer, known=options)
+    # a name read only as a place abroad ("Medina district" in Mogadishu) may still be an unlisted local one
+    local_readings = [o for o in options if home is None or o.location.place.country_code in said_here | {home}]
+    unlisted = _unlisted_places(text, start, end, anchors, gazetteer, known=local_readings)
     options += unlisted + _doubtful_as_unlisted(text, doubtful, unlisted, anchors, local)
     if not options:
         return None

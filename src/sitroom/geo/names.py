@@ -52,6 +52,9 @@ def _is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff"
 
 
+_LONG_VOWEL = re.compile(r"([aiu])\1+")
+
+
 @lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """Primary lookup key: accents off, lower case, marks dropped, separators folded to one space."""
@@ -62,6 +65,9 @@ def normalize(name: str) -> str:
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     # Arabic tatweel and the Arabic comma are decoration/separators, not letters.
     text = text.replace("\u0640", "").replace("،", " ").lower()
+    # long vowels written double ("Banaadir", "Kismaayo") are the same name as single ones; English
+    # "ee"/"oo" are left alone
+    text = _LONG_VOWEL.sub(r"\1", text)
     return _SEP.sub(" ", text).strip()
 
 

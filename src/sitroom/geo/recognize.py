@@ -160,6 +160,45 @@ def _prominent(token: str, gazetteer: Gazetteer) -> bool:
                for c in gazetteer.exact(normalize(_POSSESSIVE.sub("", token))))
 
 
+def _named_prominent(token: str, gazetteer: Gazetteer) -> bool:
+    """Prominent by its own name, not by an alternate one ("Hamid" is an old name of Isparta)."""
+    key = normalize(_POSSESSIVE.sub("", token))
+    return any((c.place.population >= 100_000 or c.place.feature_code in _PROMINENT_FEATURES)
+               and normalize(c.place.name) in (key, "al " + key) for c in gazetteer.exact(key))
+
+
+def _first_name_of_longer_name(text: str, tokens: list[tuple[int, int, str]], i: int, j: int,
+                               gazetteer: Gazetteer) -> bool:
+    """"Hamid Karzai International Airport": a lone match opening a longer capitalised name whose
+    next word is no place word is the first word of that name (a person's, a firm's), unless it is
+    a prominent place by its own name ("Baghdad University", "Washington Post" stay metonyms)."""
+    if j <= i or text[tokens[i][1]:tokens[i + 1][0]] != " ":
+        return False
+    nxt = tokens[i + 1][2].lower()
+    if nxt in _CONNECTORS or nxt in _GENERIC_PLACE_WORDS or nxt in _STOP or nxt in _FACILITY_WORDS:
+        return False
+    return not _named_prominent(tokens[i][2], gazetteer)
+
+
+# Words a facility or area name adds after a town: "Baghdad International Airport", "Mosul Dam".
+_FACILITY_WORDS = frozenset("international airport airbase base camp university hospital mosque church stadium hotel "
+                            "bridge square street road highway gate prison station market district province governorate "
+                            "city town village neighbourhood neighborhood quarter suburb area region county state "
+                            "countryside outskirts center centre".split())
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;|•\n]|\s[-–—]|^[-–—*])\s*$", re.M)
+
+
+def _sentence_initial_small(text: str, start: int, span: str, gazetteer: Gazetteer) -> bool:
+    """A capital at a sentence start proves nothing: "Massacre at Ogossagou" is no Dominican
+    village.  There only a town of some size, or one a locative cue introduces, counts."""
+    if not _SENTENCE_START.search(text, max(0, start - 4), start) or " " in span.strip():
+        return False
+    if span.isupper() or text[start + len(span):start + len(span) + 2].lstrip()[:1] in (":", "|"):
+        return False  # "BAIJI: two killed", "Mopti | ...": a place label, capitalised on purpose
+    return not any(c.place.population >= 10_000 or c.place.feature_code in _PROMINENT_FEATURES
+                   for c in gazetteer.exact(normalize(span)))
+
+
 def _person_tokens(text: str, tokens: list[tuple[int, int, str]], gazetteer: Gazetteer) -> set[str]:
     """Tokens seen inside multi-word capitalised names that are not places ("John Kelly" -> kelly).
 
@@ -231,6 +270,10 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
                 # a spelling the gazetteer lacks ("Naseriyah"), where the sentence says a place follows
                 hit = (k, span)
                 break
+        if hit is not None and skip_person_names and hit[0] == i and _first_name_of_longer_name(text, tokens, i, j, gazetteer):
+            hit = None
+        if hit is not None and skip_person_names and hit[0] == i and _sentence_initial_small(text, start, hit[1], gazetteer):
+            hit = None
         if hit is None:
             i += 1
             continue
