@@ -84,3 +84,10 @@ def test_a_district_read_only_as_a_place_abroad_is_a_local_unlisted_one(gazettee
 def test_an_apposition_says_an_unknown_name_is_a_village(gazetteer):
     loc = _locate("Gunmen killed six farmers in Qaryat Zaydan, a village north of Baqubah.", gazetteer)
     assert loc.place.name == "Qaryat Zaydan" and loc.place.country_code == "IQ"
+
+
+def test_a_line_label_or_a_bracketed_town_licenses_a_spelling_variant(gazetteer):
+    for text in ("Efrin | A fuel tanker exploded in the market this afternoon.",
+                 "- 28 Apr, Aleppo (Efrin): A tanker rigged with explosives detonated in the market."):
+        loc = _locate(text, gazetteer, hint="SY")
+        assert loc.place.name == "‘Afrīn" and loc.named_as == "Efrin"

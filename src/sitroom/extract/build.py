@@ -247,8 +247,10 @@ def _is_unnamed(actor: str) -> bool:
 
 
 def _implausible_perpetrator(event: Event, actor: ActorMention) -> bool:
-    """Civilians are the victims of political violence in ACLED's coding, never its agents."""
-    return event.event_type in POLITICAL_VIOLENCE_TYPES and actor.actor_type == "Civilians"
+    """Civilians are the victims of political violence in ACLED's coding, never its agents; nor is
+    a ministry or "the authorities" ("the health ministry revised the toll of the bombing")."""
+    return event.event_type in POLITICAL_VIOLENCE_TYPES and (
+        actor.actor_type == "Civilians" or (actor.generic and actor.template.startswith("Government of")))
 
 
 def _set_protest_actors(event: Event, doc: Document, a: SentenceAnalysis, country: str | None) -> None:

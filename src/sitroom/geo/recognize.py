@@ -118,6 +118,21 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|from|towards?|(?:
 
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:province|governorate|district|city|town|village|region|area|sub-?district)\b", re.I)
 
+# Layouts that say a name is a place: a dateline-like label opening a line ("Efrin | A tanker
+# exploded"), or a town in brackets after its province ("Aleppo (Efrin)").
+_LINE_LABEL_BEFORE = re.compile(r"(?:\A|\n)[\s•*-]*$")
+_LINE_LABEL_AFTER = re.compile(r"\s*[|:]")
+_PROVINCE_BRACKET_BEFORE = re.compile(r"[A-Z][\w'’-]+\s*\(\s*$")
+
+
+def _placed_by_layout(text: str, start: int, span: str) -> bool:
+    if len(span) < 4 or span.isupper():
+        return False
+    if _LINE_LABEL_BEFORE.search(text, max(0, start - 6), start) and _LINE_LABEL_AFTER.match(text, start + len(span)):
+        return True
+    return bool(_PROVINCE_BRACKET_BEFORE.search(text, max(0, start - 40), start))
+
+
 _POSSESSIVE = re.compile(r"['’]s$")  # "Mosul's Old City", "Iraq's Baiji town": the name is before the 's
 
 # Words that may follow a place name inside a longer capitalised run ("Kirkuk Province").
@@ -265,8 +280,8 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
             if (gazetteer.has(key) or gazetteer.has(strip_article(key))) and _acronym_ok(span, gazetteer):
                 hit = (k, span)
                 break
-            if (_LOCATIVE_BEFORE.search(text, max(0, start - 30), start) or _PLACE_NOUN_AFTER.match(text, start + len(span))) \
-                    and gazetteer.fuzzy(span):
+            if (_LOCATIVE_BEFORE.search(text, max(0, start - 30), start) or _PLACE_NOUN_AFTER.match(text, start + len(span))
+                    or _placed_by_layout(text, start, span)) and gazetteer.fuzzy(span):
                 # a spelling the gazetteer lacks ("Naseriyah"), where the sentence says a place follows
                 hit = (k, span)
                 break
