@@ -91,3 +91,12 @@ def test_a_line_label_or_a_bracketed_town_licenses_a_spelling_variant(gazetteer)
                  "- 28 Apr, Aleppo (Efrin): A tanker rigged with explosives detonated in the market."):
         loc = _locate(text, gazetteer, hint="SY")
         assert loc.place.name == "‘Afrīn" and loc.named_as == "Efrin"
+
+
+def test_loose_readings_do_not_outvote_the_reports_country(gazetteer):
+    # no country hint: "Karrada" (not in the gazetteer) read loosely abroad three times must not make
+    # the report's country that of the loose reading
+    text = ("Karrada: truck bomb kills over 100\n\nBAGHDAD, July 3, 2016 - A truck bomb exploded in Baghdad's "
+            "Karrada district. Families in Karrada mourned. Candles were lit in Karrada.")
+    loc = locate(text, text.index("A truck"), text.index("Families"), None, gazetteer)
+    assert loc.place.country_code == "IQ"

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sitroom.geo.doubtful import full_name, is_doubtful
+from sitroom.geo.doubtful import full_name, is_doubtful, spelled_out
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.recognize import is_common_word, recognize
 from sitroom.geo.resolve import Span, resolve_spans
@@ -217,11 +217,15 @@ def _doubtful_as_unlisted(text: str, spans: list[tuple[int, int]], unlisted: lis
     return out
 
 
-def _home_country(resolved: tuple, country_hint: str | None) -> str | None:
-    """The country a report is about: its hint, else the one its resolved places mostly lie in."""
+def _home_country(resolved: tuple, country_hint: str | None, gazetteer: Gazetteer) -> str | None:
+    """The country a report is about: its hint, else the one its resolved places mostly lie in --
+    counting only names read as written: three "Karrada"s read loosely as a Turkish village do not
+    outvote "Baghdad"."""
     if country_hint:
         return country_hint.upper()
-    votes = Counter(t.place.country_code for m, t in resolved if t.place is not None and not m.is_metonym)
+    readings = [t for m, t in resolved if t.place is not None and not m.is_metonym]
+    votes = Counter(t.place.country_code for t in readings if spelled_out(t, gazetteer)) or \
+        Counter(t.place.country_code for t in readings)
     if not votes:
         return None
     (best, n), *rest = votes.most_common(2) + [(None, 0)]
@@ -245,7 +249,7 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     ("Saraya Awliya al-Dam", "NATO"), whose words may collide with villages."""
     options, doubtful = [], []
     resolved = _document_toponyms(text, country_hint, gazetteer)
-    home = _home_country(resolved, country_hint)
+    home = _home_country(resolved, country_hint, gazetteer)
     named = [t for m, t in resolved if t.place is not None and not m.is_metonym]
     # places of the report's country outside regions-wide names: anchors for doubtful names
     local = [t for t in named if t.place.country_code == home and t.place.feature_code not in ("PCLI", "CONT")
