@@ -218,3 +218,16 @@ def test_an_old_killing_recalled_in_passing_neither_retypes_nor_takes_the_suspec
     (current,) = [e for e in events if not e.historical]
     assert current.sub_event_type == "Shelling/artillery/missile attack"
     assert current.actor1 == "Kata'ib Hezbollah"
+
+
+def test_a_second_bomb_elsewhere_hours_later_is_its_own_incident_on_the_same_day():
+    text = ("BAGHDAD, March 3, 2021 - A car bomb exploded at a market in Sadr City on Tuesday, killing 12 people. "
+            "Two hours later a second car bomb went off in Taji, killing two people.")
+    events = extract_events(Document(text=text, published=date(2021, 3, 3), country_hint="IQ"))
+    assert [(e.location, e.fatalities) for e in events] == [("Sadr City", 12), ("Taji", 2)]
+    assert events[1].event_date == events[0].event_date == date(2021, 3, 2)
+
+
+def test_a_second_blast_at_the_same_spot_is_the_same_attack():
+    text = "A car bomb exploded at a market in Sadr City on Tuesday. A second blast at the market killed rescuers."
+    assert len(extract_events(Document(text=text, published=date(2021, 3, 3), country_hint="IQ"))) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sitroom.codebook.acled import ARMED_ACTOR_TYPES, POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.extract.actors import PATIENT_AFTER_RE, ActorMention, fill_country, find_actors, is_speaker, passive_agent
@@ -18,11 +18,11 @@ NOTES_CHARS = 500
 
 
 def build_event(doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis],
-                first: bool) -> Event | None:
+                first: bool, inherited_date: date | None = None) -> Event | None:
     sentences = sorted(triggers + context, key=lambda a: a.sentence.start)
     event = Event(doc_id=doc.id, mention_start=sentences[0].sentence.start, mention_end=sentences[-1].sentence.end)
     _set_type(event, doc, triggers, context)
-    _set_date(event, doc, triggers, context)
+    _set_date(event, doc, triggers, context, inherited_date)
     _set_place(event, doc, triggers, context, first)
     _set_actors(event, doc, triggers, sentences)
     _set_casualties(event, doc, triggers, context)
@@ -72,7 +72,8 @@ def _set_type(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
     event.set("sub_event_type", c.sub_event_type, evidence)
 
 
-def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis]) -> None:
+def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis],
+              inherited_date: date | None = None) -> None:
     block = triggers[0].sentence.block
     same_block_context = [a for a in context if a.sentence.block == block]
     for a in triggers + same_block_context:
@@ -82,12 +83,16 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
             event.time_precision = d.precision
             break
     else:
-        if doc.published is None:
+        if inherited_date is not None:
+            event.event_date = inherited_date
+            event.warnings.append("event_date is that of the incident told just before ('hours later', 'the same day')")
+        elif doc.published is None:
             event.warnings.append("no date: the report has no published date and the text gives no year")
             return
-        event.event_date = doc.published
+        else:
+            event.event_date = doc.published
+            event.warnings.append("event_date is the report's published date: the text names no date")
         event.time_precision = PRECISION_DAY
-        event.warnings.append("event_date is the report's published date: the text names no date")
     if doc.published and event.event_date and event.event_date < doc.published - timedelta(days=HISTORICAL_DAYS):
         event.historical = True
 
@@ -124,7 +129,7 @@ def _display_name(location) -> str:
     place = location.place
     spelled = " ".join(location.named_as.split()).strip(" ,.'’")
     spelled = re.sub(r"['’]s$", "", spelled)
-    if not spelled or place.geonameid is None or (place.feature_code or "").startswith("PCL"):
+    if not spelled or (place.feature_code or "").startswith("PCL"):
         return place.name
     return spelled.title() if spelled.islower() or spelled.isupper() else spelled
 

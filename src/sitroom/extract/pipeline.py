@@ -10,6 +10,8 @@ elaborates the mention before it.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -33,6 +35,7 @@ class Mention:
     context: list[SentenceAnalysis] = field(default_factory=list)
     date: date | None = None
     headline: bool = False
+    inherited_date: date | None = None  # "Two hours later a second bomb ...": the day of the one before
 
     @property
     def block(self) -> int:
@@ -52,7 +55,7 @@ def extract_events(doc: Document) -> list[Event]:
     dateline = find_dateline(doc.text)
     analyses = [analyse(s, doc.published, dateline) for s in split_sentences(doc.text)]
     mentions = group_mentions(analyses, doc)
-    events = [build_event(doc, m.triggers, m.context, index == 0) for index, m in enumerate(mentions)]
+    events = [build_event(doc, m.triggers, m.context, index == 0, m.inherited_date) for index, m in enumerate(mentions)]
     return [e for e in events if e is not None]
 
 
@@ -93,7 +96,10 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
                 current.context.extend(p for p in pending if p not in lead_in and _may_elaborate(current, p))
             elif not mentions:
                 lead_in = pending  # everything before the first incident sets its scene
+            previous = current
             current = Mention(triggers=[a], context=list(lead_in), date=_block_date(a, lead_in))
+            if current.date is None and previous is not None and LATER_RE.search(a.sentence.text, 0, 60):
+                current.inherited_date = previous.date
             mentions.append(current)
         pending = []
     if current is not None:
@@ -188,7 +194,32 @@ def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: l
         return True
     if _different_family(current, a):
         return True
+    if _another_act_elsewhere(current, a, doc):
+        return True
     return _far_apart(current, a, doc)
+
+
+# "Two hours later a second car bomb went off in the Medina district": another incident when it
+# names another place, however near (a second bomb at the same spot is the same attack)
+LATER_RE = re.compile(r"\b(?:(?:minutes|hours|an hour|moments|shortly) later|later (?:that|the same) (?:day|night|morning|"
+                      r"afternoon|evening)|on the same day|the same (?:day|night|afternoon|evening|morning))\b", re.I)
+SECOND_ACT_RE = re.compile(r"\b(?:a|the) (?:second|third|fourth|separate|further) (?:[\w-]+ ){0,2}?(?:bomb|blast|explosion|"
+                           r"attack|bomber|bombing|ambush|strike|shooting)s?\b", re.I)
+
+
+def _another_act_elsewhere(current: Mention, a: SentenceAnalysis, doc: Document) -> bool:
+    if not SECOND_ACT_RE.search(a.sentence.text, 0, 100):
+        return False
+    here = locate_sentence(doc, a)
+    if here is None:
+        return False
+    there = [loc for t in current.triggers if (loc := locate_sentence(doc, t)) is not None]
+    return bool(there) and all(_place_label(here) != _place_label(loc) for loc in there) and \
+        all(here.place.geonameid is None or here.place.geonameid != loc.place.geonameid for loc in there)
+
+
+def _place_label(location) -> str:
+    return (location.named_as or location.place.name).lower()
 
 
 def _date_slack(a: SentenceAnalysis) -> int:
