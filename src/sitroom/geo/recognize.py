@@ -116,7 +116,8 @@ def is_metonym(text: str, end: int) -> bool:
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|from|towards?|(?:north|south|east|west)(?:east|west)?(?:ern)?(?: of)?|"
                               r"city of|town of|village of|province of|outskirts of|district of)\s+(?:the\s+)?$", re.I)
 
-_PLACE_NOUN_AFTER = re.compile(r"\s+(?:province|governorate|district|city|town|village|region|area|sub-?district)\b", re.I)
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:province|governorate|district|city|town|village|region|area|sub-?district|"
+                               r"cercle|commune)\b", re.I)
 
 # Layouts that say a name is a place: a dateline-like label opening a line ("Efrin | A tanker
 # exploded"), or a town in brackets after its province ("Aleppo (Efrin)").

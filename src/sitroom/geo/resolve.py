@@ -120,7 +120,7 @@ _FEATURE_CUES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(r"\s+(?:airport|airfield)\b", re.I), frozenset({"AIRP", "AIRF", "AIRB"})),
 )
 _REGION_WORD = re.compile(r"\s*(?:province|governorate|region|state|district|county|oblast|prefecture|"
-                          r"department|parish|muhafazat)\b", re.I)
+                          r"department|parish|muhafazat|cercle|sub-?prefecture|commune|wilaya)\b", re.I)
 # Words around a name that the gazetteer does not carry: "northern Iraq", "Nineveh province".
 _AFFIX = re.compile(r"^(?:(?:the\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
                     r"south-?west)(?:ern)?\s+)|\s+(?:province|governorate|region|state|city|town|village|district|"
