@@ -100,3 +100,9 @@ def test_loose_readings_do_not_outvote_the_reports_country(gazetteer):
             "Karrada district. Families in Karrada mourned. Candles were lit in Karrada.")
     loc = locate(text, text.index("A truck"), text.index("Families"), None, gazetteer)
     assert loc.place.country_code == "IQ"
+
+
+def test_a_sentence_that_places_itself_abroad_anchors_its_unlisted_places_there(gazetteer):
+    text = "- Al-Hasakah (Syria), 20 Jan: ISIS cells stormed a prison in the Ghweiran neighbourhood at dawn."
+    loc = _locate(text, gazetteer, hint="IQ")
+    assert loc.place.name == "Ghweiran" and loc.place.country_code == "SY"

@@ -190,7 +190,8 @@ _PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|around|(?:town|city|village|ar
 
 
 # "in eastern Syria", "of Syria" place what precedes in that country; "bordering Syria" does not
-_IN_COUNTRY = re.compile(r"\b(?:in|inside|of|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$", re.I)
+_IN_COUNTRY = re.compile(r"(?:\b(?:in|inside|of|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|"
+                         r"\(\s*)$", re.I)  # "... (Syria)" too
 
 
 def _doubtful_as_unlisted(text: str, spans: list[tuple[int, int]], unlisted: list[_Option],
@@ -276,7 +277,11 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
                or (o.location.place.feature_code or "") in ("PCLI", "PPLC", "ADM1")]
     # An unlisted place is anchored in the report's own country: "Rabia district bordering Syria"
     # is in Iraq, not at Syria's centre.
-    anchors = ([o for o in options if home is None or o.location.place.country_code == home]
+    # ... unless the sentence places itself in another country ("Al-Hasakah (Syria): ... in the
+    # Ghweiran neighbourhood" in an Iraq summary): then it is anchored there.
+    abroad_here = said_here - {home}
+    anchors = ([o for o in options if o.location.place.country_code in abroad_here]
+               or [o for o in options if home is None or o.location.place.country_code == home]
                or _country_anchor(home, gazetteer) or options)
     # a name read only as a place abroad ("Medina district" in Mogadishu) may still be an unlisted local one
     local_readings = [o for o in options if home is None or o.location.place.country_code in said_here | {home}]
@@ -284,4 +289,6 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     options += unlisted + _doubtful_as_unlisted(text, doubtful, unlisted, anchors, local)
     if not options:
         return None
-    return min(options, key=lambda o: _rank(o, home)).location
+    # a sentence that places itself in one other country is "at home" there
+    sentence_home = next(iter(abroad_here)) if len(abroad_here) == 1 else home
+    return min(options, key=lambda o: _rank(o, sentence_home)).location
