@@ -106,3 +106,8 @@ def test_a_sentence_that_places_itself_abroad_anchors_its_unlisted_places_there(
     text = "- Al-Hasakah (Syria), 20 Jan: ISIS cells stormed a prison in the Ghweiran neighbourhood at dawn."
     loc = _locate(text, gazetteer, hint="IQ")
     assert loc.place.name == "Ghweiran" and loc.place.country_code == "SY"
+
+
+def test_a_launch_from_inside_another_country_is_placed_at_its_target(gazetteer):
+    text = "The Revolutionary Guard launched twelve missiles at Erbil from inside Iran on Sunday."
+    assert _locate(text, gazetteer).place.name == "Erbil"

@@ -190,7 +190,7 @@ _PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|around|(?:town|city|village|ar
 
 
 # "in eastern Syria", "of Syria" place what precedes in that country; "bordering Syria" does not
-_IN_COUNTRY = re.compile(r"(?:\b(?:in|inside|of|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|"
+_IN_COUNTRY = re.compile(r"(?:(?<!from )\b(?:in|inside|of|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|"
                          r"\(\s*)$", re.I)  # "... (Syria)" too
 
 
@@ -279,7 +279,9 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     # is in Iraq, not at Syria's centre.
     # ... unless the sentence places itself in another country ("Al-Hasakah (Syria): ... in the
     # Ghweiran neighbourhood" in an Iraq summary): then it is anchored there.
-    abroad_here = said_here - {home}
+    # (only where it names a place there too: "missiles launched from inside Iran at Erbil" is in Erbil)
+    abroad_here = {c for c in said_here - {home}
+                   if any(o.location.place.country_code == c and o.location.place.feature_code != "PCLI" for o in options)}
     anchors = ([o for o in options if o.location.place.country_code in abroad_here]
                or [o for o in options if home is None or o.location.place.country_code == home]
                or _country_anchor(home, gazetteer) or options)
