@@ -6,36 +6,26 @@ import pytest
 from sitroom.geo import geoparse
 from sitroom.geo.build import extent_centre
 
-
-def _spans(text, *names):
-    out = []
-    for n in names:
-        start = text.index(n)
-        out.append((start, start + len(n)))
-    return out
-
-
-def _resolve(gz, text, *names):
-    return {t.text: t.place for t in geoparse(text, spans=_spans(text, *names), gazetteer=gz)}
+from .resolving import resolve, spans
 
 
 def test_towns_named_together_pull_a_homonym_to_their_state(gazetteer):
     # Local news: London, Kentucky, among its neighbours, not the British capital.
     text = "Fire crews from Corbin and Somerset were sent to London on Sunday night."
-    places = _resolve(gazetteer, text, "Corbin", "Somerset", "London")
+    places = resolve(gazetteer, text, "Corbin", "Somerset", "London")
     assert (places["London"].country_code, places["London"].admin1) == ("US", "Kentucky")
 
 
 def test_repeated_mentions_do_not_outvote_the_other_names(gazetteer):
     text = "London police said. London officials said. London was quiet. Corbin and Somerset crews helped."
-    spans = [(i, i + 6) for i in range(len(text)) if text.startswith("London", i)]
-    spans += _spans(text, "Corbin", "Somerset")
-    places = {t.text: t.place for t in geoparse(text, spans=spans, gazetteer=gazetteer)}
+    given = [(i, i + 6) for i in range(len(text)) if text.startswith("London", i)]
+    given += spans(text, "Corbin", "Somerset")
+    places = {t.text: t.place for t in geoparse(text, spans=given, gazetteer=gazetteer)}
     assert places["London"].admin1 == "Kentucky"
 
 
 def test_a_lone_homonym_stays_the_prominent_place(gazetteer):
-    places = _resolve(gazetteer, "Talks opened in London on Monday.", "London")
+    places = resolve(gazetteer, "Talks opened in London on Monday.", "London")
     assert places["London"].country_code == "GB"
 
 
@@ -45,12 +35,12 @@ def test_a_lone_homonym_stays_the_prominent_place(gazetteer):
     ("Police in Austin, TX said.", "TX", "Texas"),
 ])
 def test_state_abbreviation_resolves_to_the_state(gazetteer, text, abbrev, state):
-    place = _resolve(gazetteer, text, abbrev)[abbrev]
+    place = resolve(gazetteer, text, abbrev)[abbrev]
     assert (place.feature_code, place.name) == ("ADM1", state)
 
 
 def test_state_abbreviation_after_a_comma_steers_the_town(gazetteer):
-    place = _resolve(gazetteer, "Flooding hit Glasgow, Ky., on Monday.", "Glasgow")["Glasgow"]
+    place = resolve(gazetteer, "Flooding hit Glasgow, Ky., on Monday.", "Glasgow")["Glasgow"]
     assert (place.country_code, place.admin1) == ("US", "Kentucky")
 
 
@@ -59,19 +49,19 @@ def test_state_abbreviation_after_a_comma_steers_the_town(gazetteer):
 ])
 def test_seas_regions_and_historic_states_resolve(gazetteer, name, feature):
     text = f"Reports from the {name} continued."
-    assert _resolve(gazetteer, text, name)[name].feature_code == feature
+    assert resolve(gazetteer, text, name)[name].feature_code == feature
 
 
 def test_facility_named_after_a_far_homonym_is_placed_at_the_focus(gazetteer):
     text = "Gunmen attacked the Cairo Cafe in Baghdad on Friday, Baghdad police said."
-    spans = _spans(text, "Cairo Cafe", "Baghdad") + [(text.rindex("Baghdad"), text.rindex("Baghdad") + 7)]
-    places = {t.text: t.place for t in geoparse(text, spans=spans, gazetteer=gazetteer)}
+    given = spans(text, "Cairo Cafe", "Baghdad") + [(text.rindex("Baghdad"), text.rindex("Baghdad") + 7)]
+    places = {t.text: t.place for t in geoparse(text, spans=given, gazetteer=gazetteer)}
     assert places["Cairo Cafe"].name == "Baghdad"
 
 
 def test_facility_named_after_a_nearby_town_keeps_that_town(gazetteer):
     text = "The Mosul University hospital was hit; Erbil and Baghdad sent doctors."
-    places = _resolve(gazetteer, text, "Mosul University", "Erbil", "Baghdad")
+    places = resolve(gazetteer, text, "Mosul University", "Erbil", "Baghdad")
     assert places["Mosul University"].name == "Mosul"
 
 

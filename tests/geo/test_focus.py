@@ -1,21 +1,10 @@
 """Spans the gazetteer does not know (venues, streets, institutions): placed at the document's
 focus, or at a place named inside them."""
 
-from sitroom.geo import geoparse
 from sitroom.geo.focus import focus
 from sitroom.model import Place, Toponym
 
-
-def _spans(text, *names):
-    out = []
-    for n in names:
-        start = text.index(n)
-        out.append((start, start + len(n)))
-    return out
-
-
-def _resolve(gz, text, *names):
-    return {t.text: t.place for t in geoparse(text, spans=_spans(text, *names), gazetteer=gz)}
+from .resolving import resolve
 
 
 def _town(name, admin1, cc="GB", feature="PPL"):
@@ -37,11 +26,11 @@ def test_focus_without_a_main_region_is_the_most_named_town():
 def test_institution_named_after_a_prominent_far_place_keeps_that_place(gazetteer):
     # A story set in Florida quotes a professor at the University of California: California it is.
     text = "Students in Miami and Orlando marched; a professor at the University of California spoke."
-    places = _resolve(gazetteer, text, "Miami", "Orlando", "University of California")
+    places = resolve(gazetteer, text, "Miami", "Orlando", "University of California")
     assert places["University of California"].name == "California"
 
 
 def test_street_named_after_a_prominent_far_place_is_at_the_focus(gazetteer):
     text = "Shops on Alexandria Road in Baghdad closed; Baghdad police said so."
-    places = _resolve(gazetteer, text, "Alexandria Road", "Baghdad")
+    places = resolve(gazetteer, text, "Alexandria Road", "Baghdad")
     assert places["Alexandria Road"].name == "Baghdad"

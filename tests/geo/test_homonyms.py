@@ -3,17 +3,7 @@ everyone means, and which alternate names count."""
 
 from sitroom.geo import geoparse
 
-
-def _spans(text, *names):
-    out = []
-    for n in names:
-        start = text.index(n)
-        out.append((start, start + len(n)))
-    return out
-
-
-def _resolve(gz, text, *names):
-    return {t.text: t.place for t in geoparse(text, spans=_spans(text, *names), gazetteer=gz)}
+from .resolving import resolve, spans
 
 
 def test_one_town_of_a_state_does_not_pull_a_world_city_there(gazetteer):
@@ -21,7 +11,7 @@ def test_one_town_of_a_state_does_not_pull_a_world_city_there(gazetteer):
     # but one Los Angeles and a named California are not enough to prefer it.
     text = ("The gallery in Los Angeles, California, showed a painter who is based in London. "
             "Critics in Los Angeles liked it.")
-    places = _resolve(gazetteer, text, "Los Angeles", "California", "London")
+    places = resolve(gazetteer, text, "Los Angeles", "California", "London")
     assert places["London"].country_code == "GB"
 
 
@@ -30,26 +20,26 @@ def test_several_towns_of_a_state_pull_a_county_there(gazetteer):
     # although more populous Monroe Counties exist elsewhere.
     text = ("A driver from Paris was arrested in Monroe County after a crash near Holliday. "
             "He was taken to a hospital in Columbia, Missouri.")
-    places = _resolve(gazetteer, text, "Paris", "Monroe County", "Holliday", "Columbia", "Missouri")
+    places = resolve(gazetteer, text, "Paris", "Monroe County", "Holliday", "Columbia", "Missouri")
     assert places["Monroe County"].admin1 == "Missouri"
 
 
 def test_an_unrelated_alternate_name_yields_to_the_place_called_so(gazetteer):
     # GeoNames lists "Venice" among Dayton's alternate names; a place named Venice is meant.
-    places = _resolve(gazetteer, "The Venice council met on Tuesday.", "Venice")
+    places = resolve(gazetteer, "The Venice council met on Tuesday.", "Venice")
     assert places["Venice"].name == "Venice"
 
 
 def test_a_short_form_of_the_own_name_still_counts(gazetteer):
     # "New York" is New York City's alternate name and the state's own: the city is meant.
-    places = _resolve(gazetteer, "She flew to New York on Friday.", "New York")
+    places = resolve(gazetteer, "She flew to New York on Friday.", "New York")
     assert places["New York"].feature_code != "ADM1"
 
 
 def test_states_named_together_keep_a_homonym_among_them(gazetteer):
     # "Georgia" among US states is the state, not the country.
     text = "Cases were reported in Alabama, Florida, Georgia and Tennessee."
-    places = _resolve(gazetteer, text, "Alabama", "Florida", "Georgia", "Tennessee")
+    places = resolve(gazetteer, text, "Alabama", "Florida", "Georgia", "Tennessee")
     assert (places["Georgia"].country_code, places["Georgia"].feature_code) == ("US", "ADM1")
 
 
@@ -57,22 +47,22 @@ def test_region_after_a_town_and_a_comma_is_the_one_holding_it(gazetteer):
     # "Tacoma, Washington": the state that holds Tacoma, not the capital; and every other mention
     # of the name in the story shares that reading.
     text = "A baker in Tacoma, Washington shared her recipes. Washington has many bakers."
-    spans = _spans(text, "Tacoma", "Washington")
+    given = spans(text, "Tacoma", "Washington")
     second = text.rindex("Washington")
-    spans.append((second, second + len("Washington")))
-    out = geoparse(text, spans=spans, gazetteer=gazetteer)
+    given.append((second, second + len("Washington")))
+    out = geoparse(text, spans=given, gazetteer=gazetteer)
     assert [t.place.feature_code for t in out if t.text == "Washington"] == ["ADM1", "ADM1"]
 
 
 def test_a_list_of_towns_is_no_town_and_region_pair(gazetteer):
     text = "After stops in Washington, New York and Boston, the delegation flew home."
-    places = _resolve(gazetteer, text, "Washington", "New York", "Boston")
+    places = resolve(gazetteer, text, "Washington", "New York", "Boston")
     assert places["New York"].feature_code != "ADM1"
 
 
 def test_a_regional_adjective_stands_for_its_region(gazetteer):
     text = "The English coast and Texan ranches were hit; Washington sent aid."
-    places = _resolve(gazetteer, text, "English", "Texan", "Washington")
+    places = resolve(gazetteer, text, "English", "Texan", "Washington")
     assert (places["English"].name, places["English"].feature_code) == ("England", "ADM1")
     assert (places["Texan"].name, places["Texan"].feature_code) == ("Texas", "ADM1")
     # the adjective names no container: Washington stays the capital, not a village in England
