@@ -11,7 +11,6 @@ elaborates the mention before it.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
