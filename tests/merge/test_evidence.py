@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import count
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,11 +16,13 @@ from sitroom.merge.places import is_country_level, place_evidence
 from sitroom.model import Event, Evidence
 
 DAY = date(2021, 2, 15)
+_DOCS = count()
 
 
 def ev(date_text: str | None = None, **kw) -> Event:
+    """A report of a document of its own (reports of one document are never one incident)."""
     values = dict(
-        doc_id="d", event_date=DAY, time_precision=1, event_type="Explosions/Remote violence",
+        doc_id=f"d{next(_DOCS)}", event_date=DAY, time_precision=1, event_type="Explosions/Remote violence",
         sub_event_type="Shelling/artillery/missile attack", actor1="Unidentified Armed Group (Iraq)",
         country="Iraq", country_code="IQ", admin1="Erbil", location="Erbil", latitude=36.19, longitude=44.01,
         geo_precision=1,

@@ -7,6 +7,11 @@ store, evaluation, benchmarks) both call `choose()`, so the two can never disagr
   report and "Bab Sharqi" in another still both reach the event.
 * Analyst decisions are keyed by mention ids.  A forced merge wins over every rule; a forced
   split removes the event from the candidates.
+* One document, one report per event: when the extractor found two incidents in one document
+  (two bullets of a weekly on the same day, type and city), they are distinct, so an event that
+  holds a report of document D takes no other report of D, nor of a repost of D (its reports
+  are copies of D's).  Only an analyst's forced merge (or a repost's link to the report it
+  copies) puts two reports of one document together.
 * Single link is checked by complete link on stated dates and on places: a report that gives an
   absolute day (or a precise place) cannot join an event any of whose reports gives another
   absolute day (or a distinct place), however well it matches one loosely dated or placeless
@@ -42,10 +47,13 @@ DECISIVE_MARGIN = 1.0 / MAX_TOTAL
 
 @dataclass(slots=True)
 class Decisions:
-    """Analyst merge/split decisions as symmetric mention-id relations (the latest decision wins)."""
+    """What is known of the reports beyond their fields: analyst merge/split decisions as symmetric
+    mention-id relations (the latest decision wins), and which documents are reposts of which."""
 
     merge: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     split: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    roots: dict[str, str] = field(default_factory=dict)
+    """Document id -> the earliest version it reposts (documents that are no repost are absent)."""
 
     def record(self, action: str, a: str, b: str) -> None:
         keep, drop = (self.merge, self.split) if action == "merge" else (self.split, self.merge)
@@ -68,6 +76,16 @@ class Decisions:
     def split_from(self, mention_id: str) -> set[str]:
         return self.split.get(mention_id, set())
 
+    def document(self, m: Any) -> str | None:
+        """The document `m` was read from; a repost's reports count as its original's."""
+        doc = getattr(m, "doc_id", None)
+        return self.roots.get(doc, doc) if doc else None
+
+    def same_document(self, a: Any, b: Any) -> bool:
+        """Two reports of one document (or of a repost of it): two incidents, as the extractor found."""
+        doc = self.document(a)
+        return doc is not None and doc == self.document(b)
+
 
 @dataclass(slots=True)
 class Candidate:
@@ -85,14 +103,11 @@ def choose(m: Any, candidates: Sequence[Candidate], decisions: Decisions | None 
     for c in candidates:
         if any(x.id in forced for x in c.mentions):
             return c.event_id
-    banned = decisions.split_from(m.id)
     scored: list[tuple[float, bool, int, Candidate]] = []
     for i, c in enumerate(candidates):
-        if any(x.id in banned for x in c.mentions) or any(_conflict(m, x, km) for x in c.mentions):
-            continue
-        best = max(((match_score(m, x, km), has_specific_place(x)) for x in c.mentions), default=(0.0, False))
-        if best[0] > 0.0:
-            scored.append((best[0], best[1], i, c))
+        fit = fits(m, c, decisions, km)
+        if fit is not None:
+            scored.append((fit[0], fit[1], i, c))
     if not scored:
         return None
     if has_specific_place(m):
@@ -105,6 +120,20 @@ def choose(m: Any, candidates: Sequence[Candidate], decisions: Decisions | None 
         return scored[0][3].event_id
     first, second = sorted((s[0] for s in scored), reverse=True)[:2]
     return _best(scored) if first - second >= DECISIVE_MARGIN else None
+
+
+def fits(m: Any, c: Candidate, decisions: Decisions, km: float = MERGE_KM) -> tuple[float, bool] | None:
+    """(best score, through a report with a specific place?) when `m` may join `c` by the rules, else None.
+
+    Vetoed by an analyst's split from any of its reports, by a report of `m`'s own document, and
+    by a contradiction with any of its reports (complete link); the score is single link.
+    """
+    banned = decisions.split_from(m.id)
+    for x in c.mentions:
+        if x.id in banned or decisions.same_document(m, x) or _conflict(m, x, km):
+            return None
+    best = max(((match_score(m, x, km), has_specific_place(x)) for x in c.mentions), default=(0.0, False))
+    return best if best[0] > 0.0 else None
 
 
 def _conflict(m: Any, x: Any, km: float) -> bool:

@@ -61,13 +61,18 @@ def pairwise(predicted: Sequence[str], gold: Sequence[str]) -> PairScore:
     return PairScore(tp, fp, fn)
 
 
+def _document(g: dict[str, Any], n: int) -> str:
+    """The gold report's document: its file (and post); a record with no file is a document of its own."""
+    return f"{g['file']}#{g.get('line_id') or ''}" if g.get("file") else f"fixture#{n}"
+
+
 def event_from_gold(g: dict[str, Any], n: int) -> Event:
     """A report as the extractor would ideally code it, from a gold object."""
     evidence = {}
     if g.get("date_text"):
         evidence["event_date"] = Evidence(0, len(g["date_text"]), g["date_text"])
     return Event(
-        doc_id=f"{g.get('file', 'fixture')}#{g.get('line_id') or ''}#{n}",
+        doc_id=_document(g, n),
         event_date=date.fromisoformat(g["event_date"]) if g.get("event_date") else None,
         time_precision=g.get("time_precision", 1), event_type=g.get("event_type"),
         sub_event_type=g.get("sub_event_type"), actor1=g.get("actor1"), actor2=g.get("actor2"),

@@ -258,6 +258,10 @@ class Store:
                 s.flush()
                 if original is not None:
                     self._link_repost_mentions(s, doc, events, original)
+                else:  # an older text than stored copies: its reports are their reports' originals
+                    for copy in s.scalars(select(DocumentRow.id).where(DocumentRow.repost_of == doc.id)
+                                          .order_by(DocumentRow.id)).all():
+                        self._link_repost_mentions(s, doc, events, copy)
                 new = merged = 0
                 event_ids: list[str] = []
                 for ev in events:
@@ -306,6 +310,9 @@ class Store:
         """A repost's report of something the original reports joins the original's event.
 
         Recorded as a merge decision (author "repost") so the rule also holds after a re-merge.
+        Also called the other way round, when the original arrives after its copies (`original`
+        is then a stored copy): each report of one document joins its twin in the other, and
+        only there, since the merge keeps a document's (and its reposts') reports apart.
         """
         theirs = list(s.scalars(select(MentionRow).where(MentionRow.doc_id == original)))
         if not theirs:

@@ -31,20 +31,29 @@ class RemergeResult:
 
 # --- decisions ------------------------------------------------------------------------------------
 
-def decisions_for(s: Session, mention_ids: Iterable[str]) -> Decisions:
+def decisions_for(s: Session, mention_ids: Iterable[str], doc_ids: Iterable[str] = ()) -> Decisions:
+    """The decisions about these reports, and which of these documents are reposts of which."""
     ids = list(mention_ids)
-    if not ids:
-        return Decisions()
-    rows = s.execute(select(MergeDecisionRow.action, MergeDecisionRow.mention_id, MergeDecisionRow.other_mention_id)
-                     .where(or_(MergeDecisionRow.mention_id.in_(ids), MergeDecisionRow.other_mention_id.in_(ids)))
-                     .order_by(MergeDecisionRow.id))
-    return Decisions.from_rows(rows)
+    out = Decisions()
+    if ids:
+        rows = s.execute(select(MergeDecisionRow.action, MergeDecisionRow.mention_id, MergeDecisionRow.other_mention_id)
+                         .where(or_(MergeDecisionRow.mention_id.in_(ids), MergeDecisionRow.other_mention_id.in_(ids)))
+                         .order_by(MergeDecisionRow.id))
+        out = Decisions.from_rows(rows)
+    docs = list(set(doc_ids))
+    if docs:
+        out.roots = dict(s.execute(select(DocumentRow.id, DocumentRow.repost_of)
+                                   .where(DocumentRow.id.in_(docs), DocumentRow.repost_of.is_not(None))).all())
+    return out
 
 
 def all_decisions(s: Session) -> Decisions:
     rows = s.execute(select(MergeDecisionRow.action, MergeDecisionRow.mention_id, MergeDecisionRow.other_mention_id)
                      .order_by(MergeDecisionRow.id))
-    return Decisions.from_rows(rows)
+    out = Decisions.from_rows(rows)
+    out.roots = dict(s.execute(select(DocumentRow.id, DocumentRow.repost_of)
+                               .where(DocumentRow.repost_of.is_not(None))).all())
+    return out
 
 
 def record(s: Session, action: str, pairs: Iterable[tuple[str, str]], author: str | None, reason: str | None) -> int:
@@ -107,9 +116,14 @@ def new_event(s: Session, event_id: str, historical: bool) -> EventRow:
     return row
 
 
+def _doc_ids(ev: object, cands: Sequence[Candidate]) -> list[str]:
+    return [ev.doc_id, *(m.doc_id for c in cands for m in c.mentions)]  # type: ignore[attr-defined]
+
+
 def choose_event(s: Session, ev: object) -> str | None:
-    decisions = decisions_for(s, [ev.id])  # type: ignore[attr-defined]
-    return forced_target(s, ev, decisions) or choose(ev, candidates(s, ev), decisions)
+    cands = candidates(s, ev)
+    decisions = decisions_for(s, [ev.id], _doc_ids(ev, cands))  # type: ignore[attr-defined]
+    return forced_target(s, ev, decisions) or choose(ev, cands, decisions)
 
 
 def recompute(s: Session, row: EventRow) -> None:

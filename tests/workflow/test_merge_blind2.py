@@ -1,0 +1,44 @@
+"""The second blind multi-report set through `sitroom ingest` / `events` / `tally` (see merge_blind2).
+
+The floors are the figures of the one blind run (src at 82f8fd2 plus the uncommitted merge/store
+work in the tree at the time), before any fix was made for this set:
+report pairs P=0.846 R=0.500 F1=0.629; document pairs P=1.000 R=0.575 F1=0.730; tally 30 vs 16.
+Issue #5 asks for F1 >= 0.95 and an exact tally; raise the floors as fixes land, but do not tune on
+this set's text (write a new blind set instead).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .merge_blind2 import Result, score
+
+REPORT_F1_FLOOR = 0.62
+DOCUMENT_PRECISION_FLOOR = 1.0
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory) -> Result:
+    return score(Path(tmp_path_factory.mktemp("merge_blind2")) / "mb2.db")
+
+
+def test_report_pairs_floor(result: Result) -> None:
+    assert result.reports.f1 >= REPORT_F1_FLOOR, str(result)
+
+
+def test_documents_of_distinct_incidents_never_share_an_event(result: Result) -> None:
+    assert result.documents.precision >= DOCUMENT_PRECISION_FLOOR, str(result)
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "blind run: 30 events for 16 incidents. Six are strategic-development rows from side sentences "
+    "(arrest, 'blamed the ADF', defused device, 'neutralised the assailants', 'withdrew', 'operations to "
+    "retake'); wire datelines geocoded as the place (Kinshasa, Niamey, Addis Ababa) make second events; "
+    "Palma resolved to Mallorca then Maputo, Qamishlo to Turkey; Peshawar wire dated to its toll update "
+    "(31 Jan) and kept apart; a Khan Bani Saad follow-up sentence and a press-release toll line become "
+    "events; the two Niger villages collapse into one event per report; Gaskinde split three ways "
+    "(27 Sep publication date, an undated weekly bullet)"))
+def test_tally_equals_true_count(result: Result) -> None:
+    assert result.tally == result.true_count, str(result)
