@@ -11,6 +11,7 @@ from sitroom.store import Store
 
 from .factories import make_doc, make_event
 
+
 def _groups(store: Store) -> list[list[str]]:
     return sorted(sorted(d.rsplit("/", 1)[-1] for d in e.documents) for e in store.query_events())
 
