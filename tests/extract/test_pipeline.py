@@ -231,3 +231,18 @@ def test_a_second_bomb_elsewhere_hours_later_is_its_own_incident_on_the_same_day
 def test_a_second_blast_at_the_same_spot_is_the_same_attack():
     text = "A car bomb exploded at a market in Sadr City on Tuesday. A second blast at the market killed rescuers."
     assert len(extract_events(Document(text=text, published=date(2021, 3, 3), country_hint="IQ"))) == 1
+
+
+def test_the_day_of_the_telling_does_not_date_the_act():
+    text = ("PESHAWAR, Pakistan, Jan. 31, 2023 - The number of people killed by a suicide bomber in a mosque "
+            "inside a police compound rose to 100 on Tuesday, officials said.\n\n"
+            "The bomber blew himself up among worshippers during afternoon prayers yesterday.")
+    (event,) = extract_events(Document(text=text, published=date(2023, 1, 31), country_hint="PK"))
+    assert event.event_date == date(2023, 1, 30)
+    assert event.fatalities == 100
+
+
+def test_a_day_month_just_after_a_weeks_first_day_is_in_the_new_year():
+    text = "Weekly brief\n28 December 2020 - 3 January 2021\n\n- 2 Jan, Tillaberi: gunmen killed 70 villagers."
+    events = extract_events(Document(text=text, published=date(2020, 12, 28), country_hint="NE"))
+    assert [e.event_date for e in events if not e.historical] == [date(2021, 1, 2)]

@@ -73,7 +73,16 @@ class SentenceAnalysis:
         """The sentence's own date: the first expression that resolved, explicit ones first.  When the
         violence is the topic of talk ("imposed sanctions on Friday over the crackdown in late 2019"),
         a date inside that talk belongs to the violence, not the one of the talking."""
-        resolved = [d for d in self.dates if d.value is not None]
+        return self.act_date or self._first([d for d in self.dates if d.value is not None])
+
+    @property
+    def act_date(self) -> DateMention | None:
+        """The sentence's date of the act itself: not the day it was told ("officials said on
+        Tuesday", "the toll rose to 100 on Tuesday")."""
+        return self._first([d for d in self.dates if d.value is not None
+                            and not SPEECH_DATE_RE.search(self.sentence.text, max(0, d.start - 40), d.start)])
+
+    def _first(self, resolved: list[DateMention]) -> DateMention | None:
         topic_at = self.extra.get("topic_at")
         if isinstance(topic_at, int):
             resolved = [d for d in resolved if d.start >= topic_at] or resolved
@@ -115,6 +124,11 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
     )
 
 
+# "the government said on Tuesday", "the toll rose to 100 on Tuesday": the day of the telling, not of
+# the act (nor is the start of a span: "operations since 10 February")
+SPEECH_DATE_RE = re.compile(r"\b(?:since|until|till|said|says|told|announced|reported|confirmed|stated|added|revised|updated|"
+                            r"(?:rose|risen|climbed|jumped|increased) to (?:at least )?[\w,]+|reached [\w,]+)\s+(?:on\s+)?$",
+                            re.I)
 # A sitrep's own analysis ("Assessment: factions are likely to keep testing ...") reports no incident.
 ANALYSIS_LABEL_RE = re.compile(r"\s*(?:[-*•]\s*)?(?:assessment|outlook|forecast|analysis|comment(?:ary)?|background|context|"
                                r"analyst(?:'s)? note|note|trends?|implications?)\s*[:—–-]\s", re.I)

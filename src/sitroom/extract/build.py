@@ -76,12 +76,15 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
               inherited_date: date | None = None) -> None:
     block = triggers[0].sentence.block
     same_block_context = [a for a in context if a.sentence.block == block]
-    for a in triggers + same_block_context:
-        d = a.date
-        if d is not None:
-            event.set("event_date", d.value, _rel(doc, a, d.start, d.end))
-            event.time_precision = d.precision
-            break
+    # "The attack took place on Monday" in the next paragraph dates it too
+    told_again = [a for a in context if a.sentence.block != block and a.anaphoric and a.classification is not None]
+    # the act's own date anywhere it is told, before the day someone told of it
+    dated = next(((a, d) for a in triggers + same_block_context + told_again if (d := a.act_date) is not None), None) \
+        or next(((a, d) for a in triggers + same_block_context if (d := a.date) is not None), None)
+    if dated is not None:
+        a, d = dated
+        event.set("event_date", d.value, _rel(doc, a, d.start, d.end))
+        event.time_precision = d.precision
     else:
         if inherited_date is not None:
             event.event_date = inherited_date

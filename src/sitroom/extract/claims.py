@@ -16,7 +16,7 @@ NAME = (r"(?:(?:al|el|ad|ar|as|at|an|az|ash)[-‑ ])?[A-Z](?:[\w'’&-]|\.(?=\w)
         r"(?:\s+(?:(?:al|el|ad|ar|as|at|an|az|ash|bin|ibn|of|the|de|wal|fi|wa|li|and the|in)[-‑ ]?\s*)?(?:[A-Z](?:[\w'’&-]|\.(?=\w))*|TV))*")
 CLAIM_RE = re.compile(
     r"(?P<who>" + NAME + r")(?:\s+(?:group|organi[sz]ation|militants|fighters|movement|militia|network|brigades?|battalions?|front))?"
-    r"(?:,[^,]{3,80},)?\s+(?:(?:has|have|had|later|quickly|reportedly|both|also|jointly|separately|"
+    r"(?:,[^,]{3,80},)?\s+(?:(?:has|have|had|later|quickly|reportedly|both|also|jointly|separately|first|initially|"
     r"allegedly|purportedly|officially|swiftly|subsequently)\s+)*"
     r"(?:claimed|claims|claim|took|takes|take|accepted|announced|announces|announce|declared|declares|assumed|bears?)\s+"
     r"(?:\w+\s+)?(?:responsibility|credit|the attack|the bombing|the operation|the killing|the strike|the shooting|"

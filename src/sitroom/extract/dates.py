@@ -152,13 +152,13 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _year_before(published: date | None, month: int, day: int) -> date | None:
-    """The most recent such day on or shortly after the published date (reports look back)."""
+    """The most recent such day on or shortly after the published date (reports look back; a
+    weekly dated from 28 December may still tell of 2 January)."""
     if published is None:
         return None
-    candidate = _safe_date(published.year, month, day)
-    if candidate and candidate > published + timedelta(days=7):
-        candidate = _safe_date(published.year - 1, month, day)
-    return candidate
+    candidates = [c for year in (published.year + 1, published.year, published.year - 1)
+                  if (c := _safe_date(year, month, day)) is not None and c <= published + timedelta(days=7)]
+    return max(candidates) if candidates else None
 
 
 def _shift_months(d: date, months: int) -> date:

@@ -121,7 +121,7 @@ def _overridden(count: Count | None, zero: re.Match[str]) -> bool:
 
 
 # "the death toll has reached 358", "the toll rose to 32": a revised total, not a new count
-TOLL_RE = re.compile(rf"\b(?:(?:death )?toll|number of (?:people |those |victims |civilians )?(?:killed|dead))\b[^.;]{{0,60}}?\b(?:rose|risen|climbed|reached|stands at|stood at|increased|jumped|"
+TOLL_RE = re.compile(rf"\b(?:(?:death )?toll|number of (?:people |those |victims |civilians )?(?:killed|dead))\b[^.;]{{0,130}}?\b(?:rose|risen|climbed|reached|stands at|stood at|increased|jumped|"
                      rf"hit|was raised|has been raised|now stands at)\s+(?:to\s+)?(?:{_ABOUT}\s+)?(?P<n>{NUMBER})\b", re.I)
 
 
