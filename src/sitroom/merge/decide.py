@@ -19,6 +19,12 @@ store, evaluation, benchmarks) both call `choose()`, so the two can never disagr
 * A report with no place (or only its country) may only join when exactly one event qualifies, or
   one is decisively better: on a busy day a placeless "roadside bomb hit a convoy" could belong
   to any of several, unless it shares a name or a toll with one of them.
+* A report that links events bridges them (`bridged`): two reports of one incident that came
+  first may be too unlike to join each other (one at a city's point, one at a town 87 km off);
+  a third, placed report that fits both (coded at their region) joins one and folds the other
+  in, so long as no two of their reports veto each other (day, type, place, one document, an
+  analyst's split).  Had it come first, both would have joined it: the result does not depend
+  on the order reports arrive in.  Only the events already in the report's block are looked at.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from sitroom.merge.cluster import (
     haversine_km,
     location_key,
     match_score,
+    weigh,
 )
 from sitroom.merge.places import place_evidence
 
@@ -150,6 +157,45 @@ def _best(scored: Sequence[tuple[float, bool, int, Candidate]]) -> str:
     return max(scored, key=lambda s: (s[0], -s[2]))[3].event_id
 
 
+# --- bridging -------------------------------------------------------------------------------------
+
+def bridged(m: Any, target: Candidate, candidates: Sequence[Candidate], decisions: Decisions | None = None,
+            km: float = MERGE_KM) -> list[str]:
+    """The other events `m` links to `target` (the event it joins; its reports without `m`).
+
+    An event is linked when `m`, which has a specific place, fits it through a placed report as
+    it fits any event (`fits`), and no report of it vetoes a report of the growing group (`m`,
+    the target's, the events linked before it: `vetoed`).  Candidates are taken in their order.
+    """
+    decisions = decisions or Decisions()
+    if not has_specific_place(m):
+        return []  # a placeless report that fits two events is ambiguous, not a link
+    group = [*target.mentions, m]
+    out: list[str] = []
+    for c in candidates:
+        if c.event_id == target.event_id or not c.mentions:
+            continue
+        fit = fits(m, c, decisions, km)
+        if fit is None or not fit[1]:
+            continue
+        if any(vetoed(x, y, decisions, km) for x in c.mentions for y in group):
+            continue
+        out.append(c.event_id)
+        group.extend(c.mentions)
+    return out
+
+
+def vetoed(a: Any, b: Any, decisions: Decisions, km: float = MERGE_KM) -> bool:
+    """`a` and `b` cannot be reports of one incident: an analyst split them, they come from one
+    document, or a dimension rules them out (two stated days, unrelated types, distinct places,
+    another country, a historical and a current report).  Weak or missing evidence is no veto."""
+    if b.id in decisions.merged_with(a.id):
+        return False
+    if b.id in decisions.split_from(a.id) or decisions.same_document(a, b) or dates_conflict(a, b):
+        return True
+    return weigh(a, b, km) is None
+
+
 class Clusterer:
     """Incremental clustering in memory with the store's rules: blocks of one day."""
 
@@ -159,19 +205,45 @@ class Clusterer:
         self.events: dict[str, list[Any]] = {}
         self.event_of: dict[str, str] = {}
         self._by_day: dict[date, list[str]] = defaultdict(list)
+        self._order: dict[str, int] = {}  # mention id -> arrival: an event's reports stay in report order
 
     def add(self, m: Any) -> tuple[str, bool]:
-        """Put `m` into its event: (event id, created?).  Event ids are their first report's id."""
-        target = self._forced(m) or choose(m, self._candidates(m), self.decisions, self.km)
+        """Put `m` into its event: (event id, created?).  Event ids are their first report's id.
+
+        When `m` links events (`bridged`), they become one under the oldest one's id."""
+        candidates = self._candidates(m)
+        target = self._forced(m) or choose(m, candidates, self.decisions, self.km)
         created = target is None
         if target is None:
             target = m.id
             self.events[target] = []
+        linked = [] if created else bridged(m, Candidate(target, self.events[target]), candidates,
+                                             self.decisions, self.km)
+        self._order[m.id] = len(self._order)
+        self._put(m, target)
+        if linked:
+            target = self._fold([target, *linked])
+        return target, created
+
+    def _put(self, m: Any, target: str) -> None:
         self.events[target].append(m)
         self.event_of[m.id] = target
         if m.event_date is not None and target not in self._by_day[m.event_date]:
             self._by_day[m.event_date].append(target)
-        return target, created
+
+    def _fold(self, event_ids: Sequence[str]) -> str:
+        """Make the events one under the oldest one's id (ids are kept in creation order)."""
+        order = {eid: i for i, eid in enumerate(self.events)}
+        keep, *rest = sorted(event_ids, key=order.__getitem__)
+        for eid in rest:
+            moved = self.events.pop(eid)
+            for day in {m.event_date for m in moved if m.event_date is not None}:
+                if eid in self._by_day[day]:
+                    self._by_day[day].remove(eid)
+            for m in moved:
+                self._put(m, keep)
+        self.events[keep].sort(key=lambda m: self._order[m.id])
+        return keep
 
     def clusters(self) -> list[list[Any]]:
         return [ms for ms in self.events.values() if ms]

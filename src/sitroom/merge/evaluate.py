@@ -97,7 +97,9 @@ def load(paths: Iterable[Path]) -> list[tuple[Event, str]]:
 def score_records(records: Sequence[tuple[Event, str]]) -> PairScore:
     """Cluster the reports in order with the store's rules and score the result."""
     clusterer = Clusterer()
-    labels = [clusterer.add(ev)[0] for ev, _ in records]
+    for ev, _ in records:
+        clusterer.add(ev)
+    labels = [clusterer.event_of[ev.id] for ev, _ in records]  # final events: a later report may link two
     return pairwise(labels, [incident for _, incident in records])
 
 

@@ -336,14 +336,10 @@ class Store:
             s.execute(text("SELECT pg_advisory_xact_lock(:c, :o)"), {"c": _PG_DAY_LOCK, "o": day})
 
     def _attach(self, s: Session, doc_id: str, ev: Event) -> tuple[str, bool]:
-        """Insert the mention into the best-matching event or a new one: (event id, created?)."""
-        target_id = merging.choose_event(s, ev)
-        created = target_id is None
-        target = merging.new_event(s, ev.id, bool(ev.historical)) if target_id is None else s.get(EventRow, target_id)
-        s.add(_mention_row(ev, doc_id, target.id))  # type: ignore[union-attr]
-        s.flush()
-        merging.recompute(s, target)  # type: ignore[arg-type]
-        return target.id, created  # type: ignore[union-attr]
+        """Insert the mention into the best-matching event or a new one: (event id, created?).
+
+        A mention that links events of its block folds them into one (`merging.bridge`)."""
+        return merging.attach(s, ev, _mention_row(ev, doc_id, ""))
 
     def merge_events(self, event_ids: Sequence[str], author: str | None = None, reason: str | None = None) -> str:
         """Analyst: these events are one incident.  Returns the surviving id (the first)."""

@@ -4,6 +4,11 @@ forced merges and splits, and re-merging everything.  Session-level functions; `
 Blocking: a report's candidates come from one indexed query (event_date within a day either
 side x a bounding box or the folded location name; a placeless report: the day and country),
 so each report costs O(log n) lookups plus the few events in its block, and ingest is n log n.
+
+A report that links events of its block (`merge.decide.bridged`) folds them into the oldest
+one, as an analyst's merge does (mentions and revision history move, the oldest id stays), and
+the fold is a "merge" revision by author "merge" naming the report, so the event's history
+explains it and an analyst's undo splits it again (recording split decisions that hold).
 """
 
 from __future__ import annotations
@@ -16,8 +21,11 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from sitroom.merge.cluster import canonical, location_key, search_window
-from sitroom.merge.decide import Candidate, Clusterer, Decisions, choose
-from sitroom.store.schema import DocumentRow, EventRow, MentionRow, MergeDecisionRow, utcnow
+from sitroom.merge.decide import Candidate, Clusterer, Decisions, bridged, choose
+from sitroom.store.schema import DocumentRow, EventRow, MentionRow, MergeDecisionRow, RevisionRow, utcnow
+
+BRIDGE_AUTHOR = "merge"
+"""The author of the revision that records a fold by a linking report (analysts sign their own)."""
 
 MENTION_ORDER = (DocumentRow.ingested_at, DocumentRow.id, MentionRow.mention_start, MentionRow.id)
 
@@ -120,10 +128,62 @@ def _doc_ids(ev: object, cands: Sequence[Candidate]) -> list[str]:
     return [ev.doc_id, *(m.doc_id for c in cands for m in c.mentions)]  # type: ignore[attr-defined]
 
 
-def choose_event(s: Session, ev: object) -> str | None:
+def attach(s: Session, ev: object, row: MentionRow) -> tuple[str, bool]:
+    """Store the report `ev` (as `row`) in the event it joins, or a new one: (event id, created?).
+
+    When it links other events of its block, they are folded into one (`bridge`).
+    """
     cands = candidates(s, ev)
     decisions = decisions_for(s, [ev.id], _doc_ids(ev, cands))  # type: ignore[attr-defined]
-    return forced_target(s, ev, decisions) or choose(ev, cands, decisions)
+    target_id = forced_target(s, ev, decisions) or choose(ev, cands, decisions)
+    created = target_id is None
+    if target_id is None:
+        event_id = new_event(s, ev.id, bool(ev.historical)).id  # type: ignore[attr-defined]
+    else:
+        event_id = bridge(s, ev, target_id, cands, decisions)
+    row.event_id = event_id
+    s.add(row)
+    s.flush()
+    recompute(s, s.get(EventRow, event_id))  # type: ignore[arg-type]
+    return event_id, created
+
+
+def bridge(s: Session, ev: object, target_id: str, cands: Sequence[Candidate], decisions: Decisions) -> str:
+    """Fold the events `ev` links to `target_id` into the oldest of them; returns that event's id.
+
+    Called before `ev`'s own row is stored.  The cheap pass (decisions about `ev` only) rules out
+    almost every report; only a possible link loads the decisions about every report involved.
+    """
+    target = next((c for c in cands if c.event_id == target_id), None)
+    if target is None:
+        target = Candidate(target_id, event_mentions(s, [target_id]).get(target_id, []))
+    if not bridged(ev, target, cands, decisions):
+        return target_id
+    involved = [m.id for c in [target, *cands] for m in c.mentions] + [ev.id]  # type: ignore[attr-defined]
+    full = decisions_for(s, involved, _doc_ids(ev, [target, *cands]))
+    linked = bridged(ev, target, cands, full)
+    if not linked:
+        return target_id
+    order = [c.event_id for c in cands]
+    ids = sorted([target_id, *linked], key=lambda eid: order.index(eid) if eid in order else -1)
+    return fold(s, ids, f"report {ev.id} links these events")  # type: ignore[attr-defined]
+
+
+def fold(s: Session, event_ids: Sequence[str], reason: str) -> str:
+    """Make the events one under the first id: their reports and revision history move to it, and a
+    "merge" revision records what came from where (so an analyst can undo it).  No merge decision:
+    the rules made this merge, and a re-merge makes it again (or not, if the rules change)."""
+    keep, rest = event_ids[0], list(event_ids[1:])
+    by_event = event_mentions(s, rest)
+    moved = {eid: [m.id for m in by_event.get(eid, [])] for eid in rest}
+    s.execute(update(RevisionRow).where(RevisionRow.event_id.in_(rest)).values(event_id=keep))
+    s.execute(update(MentionRow).where(MentionRow.event_id.in_(rest)).values(event_id=keep))
+    s.flush()
+    s.execute(delete(EventRow).where(EventRow.id.in_(rest)))
+    s.add(RevisionRow(event_id=keep, field="merge", before={"events": list(event_ids), "mentions": moved},
+                      after={"event": keep}, author=BRIDGE_AUTHOR, at=utcnow(), reason=reason))
+    s.flush()
+    return keep
 
 
 def recompute(s: Session, row: EventRow) -> None:
