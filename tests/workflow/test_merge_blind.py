@@ -3,7 +3,8 @@
 The floors are the figures of the one blind run, before any fix was made for this set:
 report pairs P=0.897 R=0.605 F1=0.722; document pairs P=1.000 R=0.619 F1=0.765; tally 23 vs 15.
 Issue #5 asks for F1 >= 0.95 and an exact tally; raise the floors as fixes land, but do not tune on
-this set's text (write a new blind set instead).
+this set's text (write a new blind set instead).  Raised to 0.96 when the merge stopped putting one
+document's two incidents in one event (report pairs P 0.833 -> 1.000, F1 0.879 -> 0.964).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 
 from .merge_blind import Result, score
 
-REPORT_F1_FLOOR = 0.72
+REPORT_F1_FLOOR = 0.96
 DOCUMENT_PRECISION_FLOOR = 1.0
 
 
