@@ -47,6 +47,8 @@ def sub_type(sentence: str) -> str | None:
     # ... which still counts when it is all the sentence has
     ("Police sealed the station after two suspicious packages were found in a locker.", "Disrupted weapons use"),
     ("A Telegram channel claims blowing up a supply convoy on the highway.", "Remote explosive/landmine/IED"),
+    ("Troops fought off the attack and neutralised the assailants at the gate.", "Armed clash"),
+    ("Engineers neutralised a roadside bomb near the bridge.", "Disrupted weapons use"),
     ("Thousands of people marched through the capital against corruption.", "Peaceful protest"),
     ("Police arrested a well-known singer at his home, his wife said.", "Arrests"),
     ("During a shoot-out between bandits and soldiers, two soldiers were injured.", "Armed clash"),
@@ -72,6 +74,8 @@ def test_sub_event_type(sentence, expected):
     "A contractor suffered a cardiac arrest in the bunker.",
     "The minister died of a heart attack on Sunday.",
     "Nineteen people were killed when their bus plunged off a bridge in the Friday accident.",
+    "The army blamed the Allied Democratic Forces, a rebel group that has pledged allegiance to Islamic State.",
+    "A spokesman denied it, saying soldiers had carried out the killings as they withdrew.",
 ])
 def test_not_political_violence(sentence):
     assert sub_type(sentence) is None
@@ -82,3 +86,7 @@ def test_trigger_is_the_evidence():
     found = classify(sentence, find_actors(sentence))
     assert found is not None
     assert sentence[found.start:found.end] == "explosive device"
+
+
+def test_an_operation_to_retake_is_no_territory_taken_yet():
+    assert sub_type("The army announced the start of operations to retake the province.") != "Government regains territory"

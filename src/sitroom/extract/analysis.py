@@ -39,7 +39,7 @@ BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|m
                            r"(?:responsible|known) for (?:planning|coordinating|organi[sz]ing|facilitating|directing|conducting|"
                            r"supplying|financing|smuggling|building|making|emplacing|the planning))\b", re.I)
 # The incident is the topic of talk, not the news: "discussed ... the recent attacks", "condemned the bombing".
-TOPIC_RE = re.compile(r"\b(?:discuss(?:ed|es|ing)?|talk(?:ed|s)? about|review(?:ed|s)?|address(?:ed)?|denounc\w*|condemn\w*|"
+TOPIC_RE = re.compile(r"\b(?:den(?:ied|ies|y|ying)|discuss(?:ed|es|ing)?|talk(?:ed|s)? about|review(?:ed|s)?|address(?:ed)?|denounc\w*|condemn\w*|"
                       r"deplor\w*|commemorat\w*|mourn\w*|marked the anniversary|sanctions?|accus\w*|allegation\w*|alleged|"
                       r"in response to|responsible for|describes?|described|blam(?:e|es|ed|ing) (?:[\w'’-]+ ){1,3}for|expelled|"
                       r"investigation into|inquiry into|trial (?:of|over)|sentenced|convicted|charg(?:ed|es?) (?:with|of|over)|"

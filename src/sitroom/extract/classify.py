@@ -23,7 +23,8 @@ STRONG_RE = re.compile(r"\b(?:militants?|insurgents?|terroris\w+|gunmen|suicide|
                        r"explosives?|explosive devices?|air ?strikes?|rockets?|"
                        r"mortars?|shell(?:ing|ed)|ISIS|ISIL|Daesh|Islamic State|jihadis\w*|rebels?|militia\w*|troops|"
                        r"soldiers|army|protest\w*|demonstrat\w+|kidnap\w*|abduct\w*|clash\w*|ambush\w*)\b", re.I)
-HYPOTHETICAL_RE = re.compile(r"\b(?:(?:is|are|remain|remains) (?:\w+ )?likely to (?:\w+ )?|keep (?:on )?|threat(?:en(?:ed|s|ing)?)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|could|would|"
+HYPOTHETICAL_RE = re.compile(r"\b(?:(?:is|are|remain|remains) (?:\w+ )?likely to (?:\w+ )?|keep (?:on )?|"
+                             r"(?:operations?|offensives?|campaigns?|push|bid|efforts?|drive|plans?) to |threat(?:en(?:ed|s|ing)?)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|could|would|"
                              r"expect(?:ed|s|ing)?|anticipat\w*|forecast\w*|"
                              r"might|will|intend(?:s|ed)?|call(?:s|ed)? for|fear(?:s|ed)?|possible|prevent(?:ed)?|"
                              r"ready to|risk of|denied|deny|denies|condemn(?:s|ed)?)\s+(?:to\s+|of\s+|an?\s+|the\s+|further\s+|"
@@ -34,7 +35,9 @@ OTHER_ACT_RE = re.compile(r"\b(?:accus(?:ed|es|ing) (?:\w+ ){0,3}of (?:carrying 
                           # "captured a commander who carried out a mortar shelling": his record, not this act
                           r"(?:who|that|which) (?:had |has |have )?(?:previously |allegedly |reportedly )?(?:carried out|"
                           r"conducted|was behind|were behind|planned|orchestrated|masterminded|staged|organi[sz]ed|"
-                          r"took part in|participated in))\s*"
+                          r"took part in|participated in)|"
+                          # "a rebel group that has pledged allegiance to IS": the group's history, not news
+                          r"(?:who|that|which) (?:has|have|had) (?:long |since |previously |repeatedly |also )?)\s*"
                           r"(?:an? |the |its |their |his )?(?:[\w'’-]+ ){0,3}$", re.I)
 # inside an after/before clause: the cue and no comma, semicolon or "then" up to the trigger
 # "pulled out without a fight", "no clashes were reported": the act did not happen
