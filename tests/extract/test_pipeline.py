@@ -246,3 +246,26 @@ def test_a_day_month_just_after_a_weeks_first_day_is_in_the_new_year():
     text = "Weekly brief\n28 December 2020 - 3 January 2021\n\n- 2 Jan, Tillaberi: gunmen killed 70 villagers."
     events = extract_events(Document(text=text, published=date(2020, 12, 28), country_hint="NE"))
     assert [e.event_date for e in events if not e.historical] == [date(2021, 1, 2)]
+
+
+def test_a_dateline_under_a_title_and_a_date_line_is_still_the_dateline():
+    from sitroom.extract.dateline import find_dateline
+
+    text = "January 16, 2023\n\nKINSHASA, Jan 16 (Reuters) - A bomb planted in a church killed 14 people."
+    start, end = find_dateline(text)
+    assert text[start:end].startswith("KINSHASA")
+
+
+def test_the_place_a_later_sentence_names_beats_the_filing_city_and_the_country():
+    text = ("KINSHASA, Jan 16 (Reuters) - A bomb planted in a church in the eastern Democratic Republic of Congo "
+            "killed 14 people during a Sunday service, the army said on Monday.\n\n"
+            "The device went off as worshippers gathered in Beni, a town in North Kivu province.")
+    (event,) = [e for e in extract_events(Document(text=text, published=date(2023, 1, 16))) if not e.historical]
+    assert event.location == "Beni" and event.event_date == date(2023, 1, 15)
+
+
+def test_earlier_tells_another_act_of_the_same_morning():
+    text = ("ADEN, Yemen, Aug. 1, 2019 - A missile hit a military parade at a camp west of Aden, killing 32 people.\n\n"
+            "Earlier, a suicide bomber drove a car into the gate of a police station in Aden, killing 11 policemen.")
+    events = extract_events(Document(text=text, published=date(2019, 8, 1), country_hint="YE"))
+    assert sorted(e.fatalities for e in events) == [11, 32]

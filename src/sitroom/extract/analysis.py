@@ -47,7 +47,9 @@ TOPIC_RE = re.compile(r"\b(?:den(?:ied|ies|y|ying)|discuss(?:ed|es|ing)?|talk(?:
 SEPARATE_RE = re.compile(r"^(?:[“\"]\s*)?(?:separately|in (?:a |another )?separate (?:incident|attack|development|event|case)|"
                          r"in another (?:incident|attack|development)|"
                          r"elsewhere|meanwhile|in a (?:second|further|different) (?:incident|attack)|also on \w+|"
-                         r"in (?:a )?(?:related|similar) (?:incident|development)|later(?: on)?(?: that day)?,)\b", re.I)
+                         r"in (?:a )?(?:related|similar) (?:incident|development)|later(?: on)?(?: that day)?,|"
+                         # "Earlier, a suicide bomber drove ..." tells another, earlier act
+                         r"earlier(?: (?:that|the same|in the) (?:day|morning|afternoon|evening|week))?,)", re.I)
 _TITLE_WORD_RE = re.compile(r"[A-Z][\w'’-]*")
 
 

@@ -103,9 +103,23 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
 def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis],
                first: bool) -> None:
     block = triggers[0].sentence.block
-    candidates = [loc for a in triggers if (loc := locate_sentence(doc, a)) is not None]
+    candidates = [loc for a in triggers if (loc := locate_sentence(doc, a)) is not None and not _in_dateline(a, loc)]
+    filed_here = [loc for a in triggers if (loc := locate_sentence(doc, a)) is not None and _in_dateline(a, loc)]
     if not candidates:
         candidates = [loc for a in context if a.sentence.block == block and (loc := locate_sentence(doc, a)) is not None]
+    if not candidates:
+        # the incident's own later sentences before the city it was filed from
+        candidates = [loc for a in context if a.sentence.start > triggers[0].sentence.start
+                      and (loc := locate_sentence(doc, a)) is not None]
+    if candidates and all(c.geo_precision == GEO_REGION for c in candidates):
+        # "a bomb in a church in eastern Congo ... The device went off in Kasindi, a town in North Kivu":
+        # a sentence telling the same act again may name its place more closely
+        countries = {c.place.country_code for c in candidates}
+        candidates += [loc for a in context if a.sentence.start > triggers[0].sentence.start
+                       and (loc := locate_sentence(doc, a)) is not None and loc.place.country_code in countries]
+    if not candidates and filed_here:
+        candidates = filed_here
+        event.warnings.append("location is the dateline's city: the report names no other place")
     if not candidates and first:
         filed = dateline_location(doc)
         if filed is not None:
@@ -123,6 +137,12 @@ def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], co
                         ("location", _display_name(location)), ("latitude", place.latitude), ("longitude", place.longitude),
                         ("geo_precision", location.geo_precision), ("geonameid", place.geonameid)):
         event.set(name, value, evidence if value is not None else None)
+
+
+def _in_dateline(a: SentenceAnalysis, location) -> bool:
+    """The sentence's place is only the city it was filed from ("KINSHASA, Jan 16 (Reuters) - ...")."""
+    span = a.extra.get("dateline")
+    return isinstance(span, tuple) and span[0] <= location.start < span[1]
 
 
 def _display_name(location) -> str:

@@ -13,12 +13,19 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 _PLACE = r"(?:[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}|[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+){0,2})"
 DATELINE_RE = re.compile(
-    rf"\A\s*{_PLACE}(?:,\s*[A-Z][A-Za-z .'’-]{{2,40}}?)?\s*"
-    rf"(?:\(\s*{_DATE}\s*\)|,\s*{_DATE})?\s*(?:\([A-Za-z .]{{2,30}}\)\s*)?[-–—:]+\s"
+    rf"\s*{_PLACE}(?:,\s*[A-Z][A-Za-z .'’-]{{2,40}}?)?\s*"
+    rf"(?:\(\s*{_DATE}\s*\)|,\s*{_DATE}|,\s*{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)?\s*(?:\([A-Za-z .]{{2,30}}\)\s*)?[-–—:]+\s"
 )
 
 
+OPENING_LINES = 3  # a title and a date line may stand above the dateline
+
+
 def find_dateline(text: str) -> tuple[int, int] | None:
-    """The span of the dateline that opens the text, if any."""
-    m = DATELINE_RE.match(text)
-    return m.span() if m else None
+    """The span of the dateline that opens the text (or its first paragraph after a title), if any."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text[:400])][:OPENING_LINES]
+    for pos in starts:
+        m = DATELINE_RE.match(text, pos)
+        if m:
+            return m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
+    return None
