@@ -269,3 +269,10 @@ def test_earlier_tells_another_act_of_the_same_morning():
             "Earlier, a suicide bomber drove a car into the gate of a police station in Aden, killing 11 policemen.")
     events = extract_events(Document(text=text, published=date(2019, 8, 1), country_hint="YE"))
     assert sorted(e.fatalities for e in events) == [11, 32]
+
+
+def test_a_bullet_without_a_place_is_placed_by_its_section_heading():
+    text = ("Weekly summary\n13-19 July 2015\n\nDiyala:\n- 17 Jul: A suicide car bomb exploded in a crowded "
+            "market; more than 100 killed.\n\nAnbar:\n- 18 Jul: Gunmen killed two policemen at a checkpoint.")
+    events = extract_events(Document(text=text, published=date(2015, 7, 19), country_hint="IQ"))
+    assert [(e.location, e.geo_precision) for e in events] == [("Diyala", 3), ("Anbar", 3)]

@@ -67,3 +67,7 @@ def test_unambiguous_slash_date() -> None:
 )
 def test_parse_date_value(value: object, expected: date | None) -> None:
     assert parse_date_value(value) == expected
+
+
+def test_a_french_header_date_is_read():
+    assert published_from_header("NOTE HEBDOMADAIRE\n3 - 9 octobre 2022\n\nSahel:") == date(2022, 10, 9)

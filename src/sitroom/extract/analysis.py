@@ -144,6 +144,14 @@ def _noun_trigger(text: str, classification: Classification) -> bool:
     return not VERB_TRIGGER_RE.match(text, classification.start)
 
 
+HEADING_RE = re.compile(r"[A-Z][\w'’.,()/ -]{1,48}:")
+
+
+def is_heading(a: SentenceAnalysis) -> bool:
+    """A short line that ends in a colon and names a section: "Diyala:", "Niger:", "Mali, Mopti region:"."""
+    return a.classification is None and bool(HEADING_RE.fullmatch(a.sentence.text.strip()))
+
+
 def is_headline(sentence: Sentence) -> bool:
     """A title line: one sentence on its own line, no closing stop, mostly capitalised words -- or,
     opening the document, in sentence case as most sites write titles ("Tanker bomb kills dozens

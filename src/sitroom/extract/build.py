@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from sitroom.codebook.acled import ARMED_ACTOR_TYPES, POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.extract.actors import PATIENT_AFTER_RE, ActorMention, fill_country, find_actors, is_speaker, passive_agent
-from sitroom.extract.analysis import SentenceAnalysis
+from sitroom.extract.analysis import SentenceAnalysis, is_heading
 from sitroom.extract.numbers import Count
 from sitroom.extract.place import country_name, dateline_location, locate_sentence
 from sitroom.model import GEO_NEAR, GEO_REGION, PRECISION_DAY, Document, Event, Evidence
@@ -108,8 +108,12 @@ def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], co
     if not candidates:
         candidates = [loc for a in context if a.sentence.block == block and (loc := locate_sentence(doc, a)) is not None]
     if not candidates:
+        # the section heading the bullet stands under ("Diyala:")
+        candidates = [loc for a in context if a.sentence.start < triggers[0].sentence.start and is_heading(a)
+                      and (loc := locate_sentence(doc, a)) is not None][-1:]
+    if not candidates:
         # the incident's own later sentences before the city it was filed from
-        candidates = [loc for a in context if a.sentence.start > triggers[0].sentence.start
+        candidates = [loc for a in context if a.sentence.start > triggers[0].sentence.start and not is_heading(a)
                       and (loc := locate_sentence(doc, a)) is not None]
     if candidates and all(c.geo_precision == GEO_REGION for c in candidates):
         # "a bomb in a church in eastern Congo ... The device went off in Kasindi, a town in North Kivu":

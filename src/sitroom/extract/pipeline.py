@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
-from sitroom.extract.analysis import SentenceAnalysis, analyse
+from sitroom.extract.analysis import SentenceAnalysis, analyse, is_heading
 from sitroom.extract.build import build_event
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.place import distance_km, locate_sentence
@@ -73,7 +73,8 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
             else:
                 pending.append(a)
             continue
-        lead_in = [p for p in pending if p.sentence.block == a.sentence.block]
+        # a section heading ("Diyala:") sets the scene of the bullets under it
+        lead_in = [p for p in pending if p.sentence.block == a.sentence.block or is_heading(p)]
         if _refers_back(a, doc) and not _new_dated_paragraph(lead_in, mentions):
             if mentions:
                 _antecedent(mentions, current, a).context.append(a)
