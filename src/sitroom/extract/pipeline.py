@@ -92,7 +92,7 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
                 if own is not None and current.date is not None and own != current.date:
                     # a new incident on another day ("the general killed in January") takes no
                     # undated sentences from the one being told ("officials suspected Kataib Hezbollah")
-                    lead_in = [p for p in lead_in if _own_date(p) is not None]
+                    lead_in = [p for p in lead_in if _own_date(p) is not None or is_heading(p)]
                 current.context.extend(p for p in pending if p not in lead_in and _may_elaborate(current, p))
             elif not mentions:
                 lead_in = pending  # everything before the first incident sets its scene
