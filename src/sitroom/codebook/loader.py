@@ -63,6 +63,13 @@ def _trigger_data() -> dict:
 
 
 @cache
+def any_trigger() -> re.Pattern[str]:
+    """Every rule's trigger in one pattern: a sentence it misses needs no rule tried."""
+    data = _trigger_data()
+    return re.compile(rf"\b(?:{_alternation([p for raw in data['rule'] for p in raw['patterns']])})", re.I)
+
+
+@cache
 def rules() -> tuple[Rule, ...]:
     data = _trigger_data()
     compiled = []

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from sitroom.codebook.acled import ARMED_ACTOR_TYPES, event_type_of
-from sitroom.codebook.loader import Rule, out_of_scope_pattern, rules
+from sitroom.codebook.loader import Rule, any_trigger, out_of_scope_pattern, rules
 from sitroom.extract.actors import ActorMention, Roles, assign_roles
 
 PROTEST_RE = re.compile(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|marchers|sit-ins?|"
@@ -61,6 +61,8 @@ class Classification:
 
 def classify(sentence: str, actors: list[ActorMention]) -> Classification | None:
     """The best-supported sub-event type for the sentence, or None when it reports no event."""
+    if not any_trigger().search(sentence):
+        return None
     if out_of_scope_pattern().search(sentence) and not STRONG_RE.search(sentence) and not PROTEST_RE.search(sentence):
         return None  # a disaster or a crime -- but a march against corruption is still a protest
     protest = bool(PROTEST_RE.search(sentence))
