@@ -276,3 +276,11 @@ def test_a_bullet_without_a_place_is_placed_by_its_section_heading():
             "market; more than 100 killed.\n\nAnbar:\n- 18 Jul: Gunmen killed two policemen at a checkpoint.")
     events = extract_events(Document(text=text, published=date(2015, 7, 19), country_hint="IQ"))
     assert [(e.location, e.geo_precision) for e in events] == [("Diyala", 3), ("Anbar", 3)]
+
+
+def test_talk_of_the_dead_of_a_told_attack_is_no_new_attack():
+    text = ("A suicide bomber drove a truck into a crowded market in Khan Bani Saad yesterday, killing at least "
+            "115 people.\n\nDozens of the dead were women and children, and the toll was still rising on "
+            "Saturday as bodies were recovered.")
+    events = extract_events(Document(text=text, published=date(2015, 7, 18), country_hint="IQ"))
+    assert len([e for e in events if not e.historical]) == 1

@@ -23,6 +23,9 @@ ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|such|bot
                           r"monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|saturday['’]s)\s+"
                           r"(?:(?!(?:of|by|for|to|in|on|with|at|from|and|or|that|who|which|had|has|have|was|were|is|are|"
                           r"been|be|being|will|would|said|says)\b)[\w-]+\s+){0,2})$", re.I)
+# "Dozens of the dead were children, and the toll was still rising as bodies were recovered": about
+# the victims of an act already told
+TOLL_TALK_RE = re.compile(r"\b(?:the|its|their) (?:dead|death toll|toll|victims|wounded|casualties)\b", re.I)
 PRONOUN_START_RE = re.compile(r"^(?:[“\"]\s*)?(?:it|they|this|these|those|the group|the attack|the attackers|the militants|"
                               r"the group['’]s|he|she)\b", re.I)
 BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|months|years)|since (?:19|20)\d\d|a series of|"
@@ -118,7 +121,7 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
         actors=actors,
         attributed=attributed_actor(text, actors),
         anaphoric=bool(classification) and ((_noun_trigger(text, classification) and bool(ANAPHORIC_RE.search(text, 0, trigger_start)))
-                                            or bool(PRONOUN_START_RE.match(text))),
+                                            or bool(PRONOUN_START_RE.match(text)) or bool(TOLL_TALK_RE.search(text))),
         background=bool(BACKGROUND_RE.search(text)) or topic is not None,
         separate=bool(SEPARATE_RE.match(text)),
         headline=is_headline(sentence),
