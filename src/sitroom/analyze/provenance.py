@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from sitroom.model import Event
+from sitroom.store import review
 from sitroom.store.queries import ACLED_FIELDS, StoredEvent
 
 
@@ -44,6 +45,7 @@ class Provenance:
     fields: list[FieldSource] = field(default_factory=list)
     mentions: list[MentionInfo] = field(default_factory=list)
     fatalities_by_report: list[FieldSource] = field(default_factory=list)
+    history: list[Any] = field(default_factory=list)  # store.review.Revision, oldest first
 
     def to_dict(self) -> dict[str, Any]:
         def plain(v: Any) -> Any:
@@ -56,6 +58,9 @@ class Provenance:
             "mentions": [{k: plain(getattr(m, k)) for k in m.__slots__} for m in self.mentions],
             "fatalities_by_report": [{"value": f.value, "evidence": f.evidence, "document": f.document}
                                      for f in self.fatalities_by_report],
+            "history": [{"id": r.id, "field": r.field, "before": r.before, "after": r.after, "author": r.author,
+                         "at": r.at.isoformat() if r.at else None, "reason": r.reason, "undone_by": r.undone_by}
+                        for r in self.history],
         }
 
 
@@ -89,7 +94,7 @@ def provenance(store: Any, event_id: str) -> Provenance | None:
     tolls = [FieldSource("fatalities", m.fatalities, m.evidence["fatalities"].text if "fatalities" in m.evidence
                          else None, None, _doc_name(docs.get(m.doc_id)))
              for m in mentions if m.fatalities is not None]
-    return Provenance(event, fields_, infos, tolls)
+    return Provenance(event, fields_, infos, tolls, review.history(store, resolved))
 
 
 def render(p: Provenance) -> str:
@@ -107,6 +112,14 @@ def render(p: Provenance) -> str:
     if p.fatalities_by_report:
         lines += ["", "fatalities by report:"]
         lines += [f"  {f.value:>5}  \"{f.evidence or ''}\"  [{f.document}]" for f in p.fatalities_by_report]
+    if p.history:
+        # analysts' corrections and the merges that made the event, so `show` explains them too
+        lines += ["", "history:"]
+        for r in p.history:
+            undone = f"  (undone by #{r.undone_by})" if r.undone_by else ""
+            why = f"  \"{r.reason}\"" if r.reason else ""
+            lines.append(f"  #{r.id} {r.at:%Y-%m-%d %H:%M} {r.author or '-'}: {r.field} {r.before!r} -> {r.after!r}"
+                         f"{why}{undone}" if r.at else f"  #{r.id} {r.author or '-'}: {r.field}{why}{undone}")
     lines += ["", "mentions:"]
     for m in p.mentions:
         repost = f"  (repost of {m.repost_of[:12]})" if m.repost_of else ""
