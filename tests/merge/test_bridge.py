@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from itertools import permutations
 
 import pytest
@@ -10,17 +9,7 @@ import pytest
 from sitroom.merge.decide import Candidate, Clusterer, Decisions, bridged
 from sitroom.model import Event
 
-
-def report(doc: str, start: int = 0, **kw) -> Event:
-    """A massacre in Mopti region on 23 March 2019, as reported in document `doc`."""
-    values = dict(
-        doc_id=doc, event_date=date(2019, 3, 23), time_precision=1, event_type="Violence against civilians",
-        sub_event_type="Attack", actor1="Unidentified Armed Group (Mali)", country="Mali", country_code="ML",
-        admin1="Mopti", geo_precision=1, mention_start=start, mention_end=start + 1,
-    )
-    values.update(kw)
-    return Event(**values)
-
+from .mopti import report
 
 # A at a city's point; B "near" a town 36 km off: too little in common to join each other (no veto).
 # C, coded at the region, shares a named person with A and the toll with B: it fits both.

@@ -80,7 +80,8 @@ _PLACE_FIELDS = ("location", "admin1", "admin2", "country")
 _ACTOR_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "claimed_by")
 
 
-def _evidence_text(e: Any, name: str) -> str | None:
+def evidence_text(e: Any, name: str) -> str | None:
+    """The text of a mention's evidence span for `name` (stored as a dict or an Evidence), if any."""
     value = (getattr(e, "evidence", None) or {}).get(name)
     if value is None:
         return None
@@ -90,14 +91,14 @@ def _evidence_text(e: Any, name: str) -> str | None:
 def _text(e: Any) -> str:
     """The mention sentence and the spans of its other fields; " . " keeps names from running on."""
     notes = getattr(e, "notes", None) or ""
-    spans = [_evidence_text(e, n) for n in (getattr(e, "evidence", None) or {})]
+    spans = [evidence_text(e, n) for n in (getattr(e, "evidence", None) or {})]
     return " . ".join([notes, *(t for t in spans if t and t not in notes)])
 
 
 def _dimension_text(e: Any) -> str:
     """What the place and actor dimensions already weigh: their values and the words they were read from."""
     names = [*_PLACE_FIELDS, *_ACTOR_FIELDS]
-    values = [getattr(e, n, None) for n in names] + [_evidence_text(e, n) for n in names]
+    values = [getattr(e, n, None) for n in names] + [evidence_text(e, n) for n in names]
     return " ".join(v for v in values if v).casefold()
 
 
@@ -144,7 +145,7 @@ def shared_names(a: Any, b: Any) -> int:
 
 def shared_victims(a: Any, b: Any) -> int:
     """How many named people both reports give as killed (the names in their fatality spans)."""
-    va, vb = names_in(_evidence_text(a, "fatalities") or ""), names_in(_evidence_text(b, "fatalities") or "")
+    va, vb = names_in(evidence_text(a, "fatalities") or ""), names_in(evidence_text(b, "fatalities") or "")
     return sum(1 for x in va if any(fuzz.ratio(x, y) >= NAME_MATCH for y in vb))
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from sitroom.merge.details import detail_evidence
+from sitroom.merge.details import detail_evidence, evidence_text
 from sitroom.merge.places import MERGE_KM, place_evidence
 
 THRESHOLD = 5.0
@@ -52,13 +52,6 @@ _OVERNIGHT = re.compile(r"\b(?:overnight|night|midnight|late (?:on|in|last|yeste
                         re.IGNORECASE)
 
 
-def _evidence_text(e: Any, name: str) -> str | None:
-    ev = (getattr(e, "evidence", None) or {}).get(name)
-    if ev is None:
-        return None
-    return ev.get("text") if isinstance(ev, dict) else getattr(ev, "text", None)
-
-
 def date_is_relative(e: Any) -> bool:
     """True when the date was read from a relative phrase ("on Wednesday", "yesterday") or, with
     no date span at all, taken from the publication date (a post about "last night").
@@ -67,7 +60,7 @@ def date_is_relative(e: Any) -> bool:
     """
     if not (getattr(e, "evidence", None) or {}):
         return False
-    text = _evidence_text(e, "event_date")
+    text = evidence_text(e, "event_date")
     return text is None or _ABSOLUTE_DATE.search(text) is None
 
 
@@ -75,12 +68,12 @@ def _publication_relative(e: Any) -> bool:
     """The date came from the publication time: no date in the text, or "tonight", "last night"..."""
     if not date_is_relative(e):
         return False
-    text = _evidence_text(e, "event_date")
+    text = evidence_text(e, "event_date")
     return text is None or _PUBLICATION_RELATIVE.search(text) is not None
 
 
 def _overnight(e: Any) -> bool:
-    text = " ".join(t for t in (_evidence_text(e, "event_date"), getattr(e, "notes", None)) if t)
+    text = " ".join(t for t in (evidence_text(e, "event_date"), getattr(e, "notes", None)) if t)
     return _OVERNIGHT.search(text) is not None
 
 

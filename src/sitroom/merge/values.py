@@ -33,20 +33,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from sitroom.merge.details import evidence_text
+
 _VAGUE = re.compile(r"\b(?:dozens|scores|tens|hundreds|thousands|several|many|numerous|multiple|countless"
                     r"|a number of|a few|a handful of)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 # Specificity tiers of a sub-type's trigger (higher is more specific).
 WEAPON_NAMED, BARE_BLAST, GENERIC = 2, 1, 0
-
-
-def evidence_text(e: Any, name: str) -> str | None:
-    """The evidence span of field `name` (an Evidence object or a stored dict), or None."""
-    ev = (getattr(e, "evidence", None) or {}).get(name)
-    if ev is None:
-        return None
-    return ev.get("text") if isinstance(ev, dict) else getattr(ev, "text", None)
 
 
 def is_vague(e: Any, name: str = "fatalities") -> bool:
