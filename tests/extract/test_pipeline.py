@@ -284,3 +284,11 @@ def test_talk_of_the_dead_of_a_told_attack_is_no_new_attack():
             "Saturday as bodies were recovered.")
     events = extract_events(Document(text=text, published=date(2015, 7, 18), country_hint="IQ"))
     assert len([e for e in events if not e.historical]) == 1
+
+
+def test_a_later_toll_update_anywhere_in_the_telling_revises_the_first_figure():
+    text = ("A car bomb exploded at the police academy in Bogota this morning.\n\n"
+            "The driver of the vehicle died in the explosion.\n\n"
+            "According to the latest report, ten people have died and more than 60 were injured.")
+    (event,) = extract_events(Document(text=text, published=date(2019, 1, 17), country_hint="CO"))
+    assert (event.fatalities, event.injuries) == (10, 60)

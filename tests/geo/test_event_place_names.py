@@ -111,3 +111,12 @@ def test_a_sentence_that_places_itself_abroad_anchors_its_unlisted_places_there(
 def test_a_launch_from_inside_another_country_is_placed_at_its_target(gazetteer):
     text = "The Revolutionary Guard launched twelve missiles at Erbil from inside Iran on Sunday."
     assert _locate(text, gazetteer).place.name == "Erbil"
+
+
+def test_where_the_victims_came_from_is_not_where_they_were_shot(gazetteer):
+    loc = _locate("Gunmen stopped a bus near Tikrit and shot dead 23 passengers from Basra.", gazetteer)
+    assert loc.named_as == "Tikrit"
+
+
+def test_a_religious_adjective_before_village_is_no_place_name(gazetteer):
+    assert "Hindu" not in {m.text for m in recognize("Gunmen attacked homes in a Hindu village on Sunday.", gazetteer)}

@@ -316,8 +316,10 @@ def _canonical(raw: str, country: str | None) -> str:
 def _set_casualties(event: Event, doc: Document, triggers: list[SentenceAnalysis],
                     context: list[SentenceAnalysis]) -> None:
     block = triggers[0].sentence.block
-    # a later toll in the same paragraph revises the first one ("raised the toll to 32")
-    telling = triggers + [a for a in context if a.sentence.block == block]
+    # a later toll in the same paragraph revises the first one ("raised the toll to 32"), and so does
+    # an update anywhere in the incident's telling ("According to the latest report, ten have died")
+    telling = triggers + [a for a in context if a.sentence.block == block
+                          or (a.sentence.start > triggers[0].sentence.start and TOLL_UPDATE_RE.search(a.sentence.text))]
     for field_name, attr in (("fatalities", "killed"), ("injuries", "injured")):
         best: tuple[SentenceAnalysis, Count] | None = None
         for a in telling:
@@ -329,6 +331,10 @@ def _set_casualties(event: Event, doc: Document, triggers: list[SentenceAnalysis
         if best is not None:
             a, count = best
             event.set(field_name, count.value, _rel(doc, a, count.start, count.end))
+
+
+TOLL_UPDATE_RE = re.compile(r"\b(?:latest|updated?|(?:death )?toll|so far|in all|in total|rose|risen|has reached|now stands)\b",
+                            re.I)
 
 
 def _set_sources(event: Event, doc: Document, sentences: list[SentenceAnalysis]) -> None:

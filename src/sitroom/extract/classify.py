@@ -41,7 +41,12 @@ OTHER_ACT_RE = re.compile(r"\b(?:accus(?:ed|es|ing) (?:\w+ ){0,3}of (?:carrying 
                           r"(?:an? |the |its |their |his )?(?:[\w'’-]+ ){0,3}$", re.I)
 # inside an after/before clause: the cue and no comma, semicolon or "then" up to the trigger
 # "pulled out without a fight", "no clashes were reported": the act did not happen
-NEGATED_RE = re.compile(r"\b(?:without|no|never|not|nor)\s+(?:a |any |an )?$", re.I)
+NEGATED_RE = re.compile(r"\b(?:without|no|never|not|nor)\s+(?:a |any |an )?(?:(?:new|major|militant|further|"
+                        r"reported|significant|armed|security)\s+)?$", re.I)
+# "Further attacks cannot be ruled out": a forecast, whatever its verb
+FORECAST_RE = re.compile(r"\b(?:cannot|can't|could not|can not) be (?:ruled out|excluded)|\b(?:further|more|new) "
+                         r"(?:\w+ )?(?:attacks?|violence|clashes|strikes) (?:are|is|remain|remains) (?:likely|possible|expected)",
+                         re.I)
 SUBORDINATE_RE = re.compile(r"\b(?:after|before|following|since|prior to|in the wake of)\s(?:(?!\bthen\b)[^,;:.])*$", re.I)
 BILATERAL_RE = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|shoot-?outs?|gun ?battles?|gunfights?|fire ?fights?|exchang\w* (?:of )?"
                           r"(?:gun)?fire|skirmish\w*)\b", re.I)
@@ -61,7 +66,7 @@ class Classification:
 
 def classify(sentence: str, actors: list[ActorMention]) -> Classification | None:
     """The best-supported sub-event type for the sentence, or None when it reports no event."""
-    if not any_trigger().search(sentence):
+    if not any_trigger().search(sentence) or FORECAST_RE.search(sentence):
         return None
     if out_of_scope_pattern().search(sentence) and not STRONG_RE.search(sentence) and not PROTEST_RE.search(sentence):
         return None  # a disaster or a crime -- but a march against corruption is still a protest

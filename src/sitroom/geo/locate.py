@@ -189,6 +189,9 @@ _PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|around|(?:town|city|village|ar
                         r"neighbou?rhood) of)\s+(?:the\s+)?$", re.I)
 
 
+_ORIGIN_BEFORE = re.compile(r"\b(?:passengers|travell?ers|workers|labou?rers|pilgrims|migrants|people|students|tourists|"
+                            r"visitors|natives|families|men|women|truckers|drivers|settlers)\s+(?:\w+\s+)?(?:from|of)\s+"
+                            r"(?:the\s+)?$", re.I)
 # "in eastern Syria", "of Syria" place what precedes in that country; "bordering Syria" does not
 _IN_COUNTRY = re.compile(r"(?:(?<!from )\b(?:in|inside|of|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|"
                          r"\(\s*)$", re.I)  # "... (Syria)" too
@@ -264,6 +267,8 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
             continue
         if any(t.start < e and s < t.end for s, e in exclude):
             continue
+        if _ORIGIN_BEFORE.search(text, max(0, t.start - 50), t.start):
+            continue  # "gunmen shot passengers from Punjab": where the victims came from
         if t.place.country_code not in said_here and is_doubtful(t, named, home, gazetteer):
             doubtful.append(full_name(text, t.start, t.end))  # coded below as an unlisted place
             continue

@@ -70,6 +70,8 @@ african africans asian asians ukrainian ukrainians somali somalis sudanese niger
 yazidi yazidis canadian canadians australian australians italian italians spanish spaniard dutch belgian
 swiss swedish norwegian danish polish greek greeks mexican mexicans brazilian brazilians korean koreans
 western westerners
+hindu hindus muslim muslims christian christians sikh sikhs buddhist buddhists jewish jews druze alawite alawites
+shia shiite shiites sunni sunnis yazidi fulani peul tuareg hausa pashtun baloch rohingya
 """.split())
 
 
