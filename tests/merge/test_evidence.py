@@ -178,3 +178,13 @@ def test_precise_points_far_apart_never_merge(a: Event, km: float) -> None:
     far = ev(latitude=a.latitude + km / 111.0, longitude=a.longitude, geo_precision=1, location="Elsewhere",
              sub_event_type=a.sub_event_type, event_date=a.event_date, actor1=a.actor1, admin1=None)
     assert not same_incident(exact, far)
+
+
+def test_two_counts_of_one_mass_casualty_toll_count_for_one_incident():
+    from sitroom.merge.details import toll_evidence
+    from sitroom.model import Event
+
+    first, later = Event(doc_id="a", fatalities=147), Event(doc_id="b", fatalities=148)
+    assert toll_evidence(first, later) == 1.5
+    assert toll_evidence(Event(doc_id="a", fatalities=12), Event(doc_id="b", fatalities=13)) == 1.0
+    assert toll_evidence(Event(doc_id="a", fatalities=3), Event(doc_id="b", fatalities=4)) == 0.0

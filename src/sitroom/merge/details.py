@@ -154,13 +154,18 @@ def shared_words(a: Any, b: Any) -> set[str]:
 
 
 def toll_evidence(a: Any, b: Any) -> float:
-    """Same fatality figure: +0.5 for 1, rising to +1.0 at 3 or more; wildly different: against."""
+    """Same fatality figure: +0.5 for 1, rising to +1.0 at 3 or more; nearly the same large figure:
+    +1.0 to +1.5; wildly different: against."""
     fa, fb = getattr(a, "fatalities", None), getattr(b, "fatalities", None)
     if fa is None or fb is None:
         return 0.0
     if fa == fb:
         return 0.0 if fa == 0 else min(1.0, 0.25 + 0.25 * fa)
     low, high = sorted((fa, fb))
+    if low >= 5 and high - low <= max(2, 0.1 * high):
+        # two counts of a mass-casualty toll that nearly agree (147 and 148) are one toll, told
+        # at two moments; the larger the toll, the rarer the coincidence
+        return 1.5 if low >= 20 else 1.0
     return TOLL_CONFLICT if high >= 2 * low + 3 else 0.0
 
 
