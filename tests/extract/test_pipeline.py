@@ -292,3 +292,12 @@ def test_a_later_toll_update_anywhere_in_the_telling_revises_the_first_figure():
             "According to the latest report, ten people have died and more than 60 were injured.")
     (event,) = extract_events(Document(text=text, published=date(2019, 1, 17), country_hint="CO"))
     assert (event.fatalities, event.injuries) == (10, 60)
+
+
+def test_a_dated_section_heading_dates_every_bullet_under_it():
+    text = ("SITUATION REPORT\nWeek of 26 August - 1 September 2024\n\nSecurity incidents (26 August)\n"
+            "- Musakhel district: gunmen stopped vehicles and shot 23 passengers.\n"
+            "- Kalat district: militants attacked a police post, killing 10.\n\nOther developments\n"
+            "- Mobile internet was suspended for two days.")
+    events = extract_events(Document(text=text, published=date(2024, 9, 1), country_hint="PK"))
+    assert [e.event_date for e in events] == [date(2024, 8, 26), date(2024, 8, 26)]

@@ -120,3 +120,9 @@ def test_where_the_victims_came_from_is_not_where_they_were_shot(gazetteer):
 
 def test_a_religious_adjective_before_village_is_no_place_name(gazetteer):
     assert "Hindu" not in {m.text for m in recognize("Gunmen attacked homes in a Hindu village on Sunday.", gazetteer)}
+
+
+def test_a_short_all_caps_acronym_is_no_small_town(gazetteer):
+    # "JO" is no place in a sentence about a group's acronym; a label such as "HIT:" still is
+    assert _locate("TIKRIT: two soldiers were killed.", gazetteer).named_as == "TIKRIT"
+    assert "JO" not in {m.text for m in recognize("JO gunmen stopped a bus.", gazetteer, skip_person_names=True)}

@@ -151,8 +151,12 @@ HEADING_RE = re.compile(r"[A-Z][\w'’.,()/ -]{1,48}:")
 
 
 def is_heading(a: SentenceAnalysis) -> bool:
-    """A short line that ends in a colon and names a section: "Diyala:", "Niger:", "Mali, Mopti region:"."""
-    return a.classification is None and bool(HEADING_RE.fullmatch(a.sentence.text.strip()))
+    """A short line that names a section: "Diyala:", "Mali, Mopti region:", "Security incidents (26 August)"."""
+    text = a.sentence.text.strip()
+    if a.classification is not None or a.sentence.bullet:
+        return False
+    return bool(HEADING_RE.fullmatch(text)) or (a.sentence.first_in_block and "\n" not in text and len(text) <= 60
+                                                 and text[-1:] not in ".!?\"”" and bool(_TITLE_WORD_RE.match(text)))
 
 
 def is_headline(sentence: Sentence) -> bool:

@@ -78,8 +78,11 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
     same_block_context = [a for a in context if a.sentence.block == block]
     # "The attack took place on Monday" in the next paragraph dates it too
     told_again = [a for a in context if a.sentence.block != block and a.anaphoric and a.classification is not None]
+    # "Security incidents (26 August)" over a list of bullets dates them
+    headings = [a for a in reversed(context) if a.sentence.start < triggers[0].sentence.start and is_heading(a)]
     # the act's own date anywhere it is told, before the day someone told of it
-    dated = next(((a, d) for a in triggers + same_block_context + told_again if (d := a.act_date) is not None), None) \
+    dated = next(((a, d) for a in triggers + same_block_context + told_again + headings[:1]
+                  if (d := a.act_date) is not None), None) \
         or next(((a, d) for a in triggers + same_block_context if (d := a.date) is not None), None)
     if dated is not None:
         a, d = dated

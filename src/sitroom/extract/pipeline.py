@@ -63,18 +63,24 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
     headlines: list[SentenceAnalysis] = []
     pending: list[SentenceAnalysis] = []  # trigger-less sentences not yet placed with an incident
     current: Mention | None = None
+    section: SentenceAnalysis | None = None  # the heading the bullets below stand under
     for a in analyses:
         if a.headline:
             headlines.append(a)
             continue
         if a.classification is None:
+            if is_heading(a):
+                section = a
             if current is not None and a.sentence.block == current.last_block and _may_elaborate(current, a):
                 current.context.append(a)
             else:
                 pending.append(a)
             continue
-        # a section heading ("Diyala:") sets the scene of the bullets under it
+        # a section heading ("Diyala:", "Security incidents (26 August)") sets the scene of every
+        # bullet under it
         lead_in = [p for p in pending if p.sentence.block == a.sentence.block or is_heading(p)]
+        if a.sentence.bullet and section is not None and section not in lead_in:
+            lead_in.insert(0, section)
         if _refers_back(a, doc) and not _new_dated_paragraph(lead_in, mentions):
             if mentions:
                 _antecedent(mentions, current, a).context.append(a)

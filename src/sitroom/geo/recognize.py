@@ -213,8 +213,20 @@ def _sentence_initial_small(text: str, start: int, span: str, gazetteer: Gazette
         return False
     if span.isupper() or text[start + len(span):start + len(span) + 2].lstrip()[:1] in (":", "|"):
         return False  # "BAIJI: two killed", "Mopti | ...": a place label, capitalised on purpose
+    if _PLACE_NOUN_AFTER.match(text, start + len(span)):
+        return False  # "Musakhel district, ...": said to be a place
     return not any(c.place.population >= 10_000 or c.place.feature_code in _PROMINENT_FEATURES
                    for c in gazetteer.exact(normalize(span)))
+
+
+def _short_code(text: str, start: int, span: str, gazetteer: Gazetteer) -> bool:
+    """"BLA gunmen": a short all-caps word is an acronym, though a Malian town is called Bla, unless it
+    is a place of note or stands as a line's label ("HIT: ...")."""
+    if not (span.isupper() and len(span) <= 4):
+        return False
+    if text[start + len(span):start + len(span) + 2].lstrip()[:1] in (":", "|"):
+        return False
+    return not _named_prominent(span, gazetteer)
 
 
 def _person_tokens(text: str, tokens: list[tuple[int, int, str]], gazetteer: Gazetteer) -> set[str]:
@@ -291,6 +303,8 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
         if hit is not None and skip_person_names and hit[0] == i and _first_name_of_longer_name(text, tokens, i, j, gazetteer):
             hit = None
         if hit is not None and skip_person_names and hit[0] == i and _sentence_initial_small(text, start, hit[1], gazetteer):
+            hit = None
+        if hit is not None and skip_person_names and _short_code(text, start, hit[1], gazetteer):
             hit = None
         if hit is None:
             i += 1
