@@ -147,13 +147,14 @@ def _noun_trigger(text: str, classification: Classification) -> bool:
     return not VERB_TRIGGER_RE.match(text, classification.start)
 
 
+_FIELD_LABEL_RE = re.compile(r"(?:published|posted|updated|date|dated|source|by|from|to|subject|ref)\b\s*:", re.I)
 HEADING_RE = re.compile(r"[A-Z][\w'’.,()/ -]{1,48}:")
 
 
 def is_heading(a: SentenceAnalysis) -> bool:
     """A short line that names a section: "Diyala:", "Mali, Mopti region:", "Security incidents (26 August)"."""
     text = a.sentence.text.strip()
-    if a.classification is not None or a.sentence.bullet:
+    if a.classification is not None or a.sentence.bullet or _FIELD_LABEL_RE.match(text):
         return False
     return bool(HEADING_RE.fullmatch(text)) or (a.sentence.first_in_block and "\n" not in text and len(text) <= 60
                                                  and text[-1:] not in ".!?\"”" and bool(_TITLE_WORD_RE.match(text)))

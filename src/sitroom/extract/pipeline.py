@@ -79,8 +79,6 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
         # a section heading ("Diyala:", "Security incidents (26 August)") sets the scene of every
         # bullet under it
         lead_in = [p for p in pending if p.sentence.block == a.sentence.block or is_heading(p)]
-        if a.sentence.bullet and section is not None and section not in lead_in:
-            lead_in.insert(0, section)
         if _refers_back(a, doc) and not _new_dated_paragraph(lead_in, mentions):
             if mentions:
                 _antecedent(mentions, current, a).context.append(a)
@@ -104,6 +102,8 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
                 lead_in = pending  # everything before the first incident sets its scene
             previous = current
             current = Mention(triggers=[a], context=list(lead_in), date=_block_date(a, lead_in))
+            if a.sentence.bullet and section is not None and section not in lead_in:
+                current.context.insert(0, section)  # it heads this bullet too, for its place and date
             if current.date is None and previous is not None and LATER_RE.search(a.sentence.text, 0, 60):
                 current.inherited_date = previous.date
             mentions.append(current)
