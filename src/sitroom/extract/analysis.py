@@ -85,7 +85,7 @@ class SentenceAnalysis:
         """The sentence's date of the act itself: not the day it was told ("officials said on
         Tuesday", "the toll rose to 100 on Tuesday")."""
         return self._first([d for d in self.dates if d.value is not None
-                            and not SPEECH_DATE_RE.search(self.sentence.text, max(0, d.start - 40), d.start)])
+                            and not NOT_ACT_DATE_RE.search(self.sentence.text, max(0, d.start - 40), d.start)])
 
     def _first(self, resolved: list[DateMention]) -> DateMention | None:
         topic_at = self.extra.get("topic_at")
@@ -131,7 +131,7 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
 
 # "the government said on Tuesday", "the toll rose to 100 on Tuesday": the day of the telling, not of
 # the act (nor is the start of a span: "operations since 10 February")
-SPEECH_DATE_RE = re.compile(r"\b(?:since|until|till|said|says|told|announced|reported|confirmed|stated|added|revised|updated|"
+NOT_ACT_DATE_RE = re.compile(r"\b(?:since|until|till|said|says|told|announced|reported|confirmed|stated|added|revised|updated|"
                             r"(?:rose|risen|climbed|jumped|increased) to (?:at least )?[\w,]+|reached [\w,]+)\s+(?:on\s+)?$",
                             re.I)
 # A sitrep's own analysis ("Assessment: factions are likely to keep testing ...") reports no incident.

@@ -105,33 +105,9 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
 
 def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis],
                first: bool) -> None:
-    block = triggers[0].sentence.block
-    candidates = [loc for a in triggers if (loc := locate_sentence(doc, a)) is not None and not _in_dateline(a, loc)]
-    filed_here = [loc for a in triggers if (loc := locate_sentence(doc, a)) is not None and _in_dateline(a, loc)]
-    if not candidates:
-        candidates = [loc for a in context if a.sentence.block == block and (loc := locate_sentence(doc, a)) is not None]
-    if not candidates:
-        # the section heading the bullet stands under ("Diyala:")
-        candidates = [loc for a in context if a.sentence.start < triggers[0].sentence.start and is_heading(a)
-                      and (loc := locate_sentence(doc, a)) is not None][-1:]
-    if not candidates:
-        # the incident's own later sentences before the city it was filed from
-        candidates = [loc for a in context if a.sentence.start > triggers[0].sentence.start and not is_heading(a)
-                      and (loc := locate_sentence(doc, a)) is not None]
-    if candidates and all(c.geo_precision == GEO_REGION for c in candidates):
-        # "a bomb in a church in eastern Congo ... The device went off in Kasindi, a town in North Kivu":
-        # a sentence telling the same act again may name its place more closely
-        countries = {c.place.country_code for c in candidates}
-        candidates += [loc for a in context if a.sentence.start > triggers[0].sentence.start
-                       and (loc := locate_sentence(doc, a)) is not None and loc.place.country_code in countries]
-    if not candidates and filed_here:
-        candidates = filed_here
-        event.warnings.append("location is the dateline's city: the report names no other place")
-    if not candidates and first:
-        filed = dateline_location(doc)
-        if filed is not None:
-            candidates = [filed]
-            event.warnings.append("location is the dateline's city: the report names no other place")
+    candidates, note = _place_candidates(doc, triggers, context, first)
+    if note:
+        event.warnings.append(note)
     if not candidates:
         _set_country_only(event, doc)
         return
@@ -144,6 +120,37 @@ def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], co
                         ("location", _display_name(location)), ("latitude", place.latitude), ("longitude", place.longitude),
                         ("geo_precision", location.geo_precision), ("geonameid", place.geonameid)):
         event.set(name, value, evidence if value is not None else None)
+
+
+def _place_candidates(doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis],
+                      first: bool) -> tuple[list, str | None]:
+    """Where the incident may have happened, from its closest telling outwards: its trigger
+    sentences, its paragraph, the section heading over a bullet, its later sentences -- and only
+    then the city the report was filed from.  Returns the candidates and a warning, if any."""
+    lead = triggers[0].sentence
+    located = [(a, loc) for a in triggers if (loc := locate_sentence(doc, a)) is not None]
+    own = [loc for a, loc in located if not _in_dateline(a, loc)]
+    later = [loc for a in context if a.sentence.start > lead.start and not is_heading(a)
+             and (loc := locate_sentence(doc, a)) is not None]
+    tiers = (
+        lambda: own,
+        lambda: [loc for a in context if a.sentence.block == lead.block and (loc := locate_sentence(doc, a)) is not None],
+        # the section heading the bullet stands under ("Diyala:")
+        lambda: [loc for a in context if a.sentence.start < lead.start and is_heading(a)
+                 and (loc := locate_sentence(doc, a)) is not None][-1:],
+        lambda: later,
+    )
+    candidates = next((found for tier in tiers if (found := tier())), [])
+    if candidates and all(c.geo_precision == GEO_REGION for c in candidates):
+        # "a bomb in a church in eastern Congo ... The device went off in Kasindi, a town in North Kivu":
+        # a later sentence telling the same act may name its place more closely
+        countries = {c.place.country_code for c in candidates}
+        candidates += [loc for loc in later if loc.place.country_code in countries and loc not in candidates]
+    if candidates:
+        return candidates, None
+    filed = [loc for a, loc in located if _in_dateline(a, loc)] or \
+        ([loc] if first and (loc := dateline_location(doc)) is not None else [])
+    return filed, "location is the dateline's city: the report names no other place" if filed else None
 
 
 def _in_dateline(a: SentenceAnalysis, location) -> bool:
