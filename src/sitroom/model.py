@@ -112,6 +112,10 @@ class Event:
     doc_id: str
     event_date: date | None = None
     time_precision: int | None = None
+    date_without_year: str | None = None
+    """A report with no year and no published date ("CAIRO, April 9 (Reuters) -"): its day as an ISO 8601
+    partial date, "--04-09", while `event_date` stays None.  The merge reads the report in the year of
+    an incident it may belong to (`extract.dates.read_in_year`)."""
     event_type: str | None = None
     sub_event_type: str | None = None
     actor1: str | None = None
@@ -175,7 +179,8 @@ class Event:
 # Event fields about one report rather than the incident: which document, where in it, on what evidence,
 # with what warnings.  `sources` is set apart too: a merged event holds every report's sources, after its
 # provenance.  A record of a merged incident (`store.StoredEvent`) carries everything else.
-_PER_REPORT = frozenset({"doc_id", "id", "sources", "evidence", "mention_start", "mention_end", "warnings"})
+_PER_REPORT = frozenset({"doc_id", "id", "sources", "evidence", "mention_start", "mention_end", "warnings",
+                         "date_without_year"})
 
 ACLED_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event) if f.name not in _PER_REPORT)
 """The Event fields that describe the incident itself (date, type, actors, place, toll, notes), in Event's

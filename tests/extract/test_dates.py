@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitroom.extract.dates import find_dates
+from sitroom.extract.dates import find_dates, month_day, read_in_year
 
 PUBLISHED = date(2021, 2, 10)  # a Wednesday
 
@@ -55,3 +55,40 @@ def test_a_month_without_a_year_is_the_latest_such_month():
     assert march.value == date(2020, 1, 1) and not march.explicit
     assert last_year.value == date(2019, 11, 1)
     assert find_dates("he may go", date(2020, 3, 12)) == []
+
+
+# --- reports that give no year --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("HARGEISA, March 3 (Reuters) -", "--03-03"),
+    ("filed 29 February, no year given", "--02-29"),
+    ("on Sept. 14th", "--09-14"),
+    ("no day here, only March", None),
+    ("February 30", None),
+])
+def test_month_day_is_the_first_calendar_day_named(text, expected):
+    assert month_day(text) == expected
+
+
+@pytest.mark.parametrize(("partial", "phrase", "year", "expected"), [
+    ("--04-09", "on Sunday", 2017, date(2017, 4, 9)),       # 9 April 2017 was a Sunday
+    ("--01-18", "Thursday's", 2019, date(2019, 1, 17)),     # filed Friday 18 January 2019
+    ("--01-02", "yesterday", 2023, date(2023, 1, 1)),
+    ("--01-02", "on December 31", 2023, date(2022, 12, 31)),  # a year-end date in a report of 2 January
+    ("--03-03", None, 2020, date(2020, 3, 3)),              # no phrase: the report's own day
+    ("--02-29", None, 2019, None),                          # no such day that year
+    ("2019-02-01", None, 2019, None),                       # not a partial date
+])
+def test_read_in_year_resolves_the_phrase_against_the_day_in_that_year(partial, phrase, year, expected):
+    assert read_in_year(partial, phrase, year) == expected
+
+
+@given(st.integers(1, 12), st.integers(1, 31), st.integers(1990, 2040))
+def test_month_day_round_trips_through_read_in_year(month, day, year):
+    try:
+        real = date(year, month, day)
+    except ValueError:
+        return
+    partial = month_day(real.strftime("%B %d"))
+    assert partial == f"--{month:02d}-{day:02d}"
+    assert read_in_year(partial, None, year) == real

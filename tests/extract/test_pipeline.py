@@ -62,7 +62,30 @@ def test_suspicion_is_not_a_claim_but_a_claim_is():
 def test_no_year_and_no_published_date_gives_a_null_date_and_a_warning():
     events = events_of("fx05_no_year_no_date.txt")
     assert events and all(e.event_date is None for e in events)
-    assert any("no date" in w for w in events[0].warnings)
+    assert any("gives no year" in w for w in events[0].warnings)
+
+
+def test_a_report_with_no_year_keeps_its_day_for_the_merge():
+    # "on 15 February" has no year: the day is kept as a partial date, and the phrase as evidence
+    (event, *_) = events_of("fx05_no_year_no_date.txt")
+    assert event.date_without_year == "--02-15"
+    assert event.evidence["event_date"].text == "15 February"
+
+
+def test_a_wire_with_no_year_keeps_its_datelines_day_and_the_acts_weekday():
+    doc = Document(text="GAROWE, March 3 (Reuters) - A roadside bomb struck an army truck near Garowe on "
+                        "Tuesday, killing four soldiers, officials said on Wednesday.")
+    (event,) = extract_events(doc)
+    assert event.event_date is None
+    assert event.date_without_year == "--03-03"
+    assert event.evidence["event_date"].text == "on Tuesday"  # "said on Wednesday" is the telling
+
+
+def test_a_report_with_neither_year_nor_day_keeps_no_partial_date():
+    doc = Document(text="A roadside bomb struck an army truck near Garowe on Tuesday, killing four soldiers.")
+    (event,) = extract_events(doc)
+    assert event.event_date is None and event.date_without_year is None
+    assert any("no date" in w for w in event.warnings)
 
 
 def test_diplomacy_is_not_an_event():

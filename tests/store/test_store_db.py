@@ -37,7 +37,7 @@ def test_migration_indexes_query_columns(store: Store, columns: list[str]) -> No
 
 def test_migration_is_at_head(store: Store) -> None:
     with store.engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0003"
+        assert MigrationContext.configure(conn).get_current_revision() == "0004"
 
 
 def test_models_match_the_migration(store: Store) -> None:

@@ -8,7 +8,9 @@ from datetime import date, timedelta
 
 from sitroom.codebook.acled import ARMED_ACTOR_TYPES, POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.extract.actors import PATIENT_AFTER_RE, ActorMention, fill_country, find_actors, is_speaker, passive_agent
-from sitroom.extract.analysis import SentenceAnalysis, is_heading
+from sitroom.extract.analysis import NOT_ACT_DATE_RE, SentenceAnalysis, is_heading
+from sitroom.extract.dateline import find_dateline
+from sitroom.extract.dates import month_day
 from sitroom.extract.numbers import Count
 from sitroom.extract.place import country_name, dateline_location, locate_sentence
 from sitroom.model import GEO_NEAR, GEO_REGION, PRECISION_DAY, Document, Event, Evidence
@@ -88,12 +90,18 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
         a, d = dated
         event.set("event_date", d.value, _rel(doc, a, d.start, d.end))
         event.time_precision = d.precision
+        if d.value is None:
+            _keep_day_without_year(event, doc, d.text)
     else:
         if inherited_date is not None:
             event.event_date = inherited_date
             event.warnings.append("event_date is that of the incident told just before ('hours later', 'the same day')")
         elif doc.published is None:
-            event.warnings.append("no date: the report has no published date and the text gives no year")
+            told = next(((a, d) for a in triggers + same_block_context + told_again for d in a.dates
+                         if d.value is None and d.explicit and not _telling_day(a, d)), None)
+            if told is not None:
+                event.evidence["event_date"] = _rel(doc, told[0], told[1].start, told[1].end)
+            _keep_day_without_year(event, doc, told[1].text if told else None)
             return
         else:
             event.event_date = doc.published
@@ -101,6 +109,26 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
         event.time_precision = PRECISION_DAY
     if doc.published and event.event_date and event.event_date < doc.published - timedelta(days=HISTORICAL_DAYS):
         event.historical = True
+
+
+def _telling_day(a: SentenceAnalysis, d) -> bool:
+    """"officials said on Friday": the day of the telling, not of the act (as `act_date` reads it)."""
+    return NOT_ACT_DATE_RE.search(a.sentence.text, max(0, d.start - 40), d.start) is not None
+
+
+def _keep_day_without_year(event: Event, doc: Document, phrase: str | None = None) -> None:
+    """No year anywhere and no published date: keep the report's day ("CAIRO, April 9 (Reuters)",
+    or the phrase's own "on April 9") so the merge can read it in the year of the incident it
+    joins; the event itself stays undated."""
+    line = find_dateline(doc.text)
+    day = (month_day(doc.text[line[0]:line[1]]) if line else None) or (month_day(phrase) if phrase else None)
+    event.date_without_year = day
+    if day is None:
+        event.warnings.append("no date: the report has no published date and the text gives no year")
+    else:
+        told = f" ('{phrase}')" if phrase else ""
+        event.warnings.append(f"no year: the report is of {day[2:]} (month-day){told} and gives no year; it is "
+                              "dated by the incident it joins")
 
 
 def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis],

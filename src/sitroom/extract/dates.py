@@ -164,3 +164,38 @@ def _year_before(published: date | None, month: int, day: int) -> date | None:
 def _shift_months(d: date, months: int) -> date:
     index = d.year * 12 + d.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
+
+
+# --- reports that give no year ---------------------------------------------------------------------
+# "CAIRO, April 9 (Reuters) - ... on Sunday": a wire with no year and no published date names its
+# day but not its year.  The extractor cannot date it; it keeps the day as an ISO 8601 partial date
+# ("--04-09") and the merge reads the report in the year of an incident it may belong to.
+
+_MONTH_DAY_PATTERNS = tuple(p for kind, p in PATTERNS if kind in ("month_day", "day_month"))
+_PARTIAL_RE = re.compile(r"^--(?P<m>[01]\d)-(?P<d>[0-3]\d)$")
+
+
+def month_day(text: str) -> str | None:
+    """The first calendar day `text` names, as "--MM-DD" (its year, if any, is ignored)."""
+    found = [m for p in _MONTH_DAY_PATTERNS for m in p.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        month, day = MONTHS[m["month"].lower()], int(m["day"])
+        if _safe_date(2000, month, day) is not None:  # 2000 is a leap year: 29 February is a day
+            return f"--{month:02d}-{day:02d}"
+    return None
+
+
+def read_in_year(partial: str, phrase: str | None, year: int) -> date | None:
+    """The day a year-less report means, were its day (`partial`, "--MM-DD") in `year`:
+    `phrase` ("on Thursday", "yesterday", "April 9") is read against that day, as if the report
+    had been published on it; with no phrase, that day itself.  None when the day does not exist
+    in that year (29 February)."""
+    m = _PARTIAL_RE.match(partial)
+    if m is None:
+        return None
+    anchor = _safe_date(year, int(m["m"]), int(m["d"]))
+    if anchor is None:
+        return None
+    told = next((d.value for d in find_dates(phrase, anchor) if d.explicit and d.value is not None), None) \
+        if phrase else None
+    return told or anchor

@@ -36,6 +36,7 @@ from sitroom.merge.places import (  # noqa: F401 - re-exported: the store keys e
     location_key,
 )
 from sitroom.merge.values import figure_range, sub_type_source
+from sitroom.merge.yearless import month_days_around, partial_day, partials_around
 
 COUNTRY_KM = 1500.0
 """A report known only by its country may be one incident with any report in that country."""
@@ -79,13 +80,20 @@ class BBox:
 
 @dataclass(frozen=True, slots=True)
 class SearchWindow:
-    """Where merge candidates for one report can be: a date range and (if it has coordinates) boxes."""
+    """Where merge candidates for one report can be: a date range and (if it has coordinates) boxes.
 
-    date_min: date
-    date_max: date
+    A report with no year (`merge.yearless`) has no date range: its partners are the events on
+    `month_days` of any year.  Either kind of report also looks at undated events that hold a
+    year-less report of one of `partials` ("--MM-DD").
+    """
+
+    date_min: date | None
+    date_max: date | None
     boxes: tuple[BBox, ...]
     location_key: str | None
     historical: bool
+    month_days: tuple[tuple[int, int], ...] = ()
+    partials: tuple[str, ...] = ()
 
 
 # --- geometry -------------------------------------------------------------------------------------
@@ -130,7 +138,8 @@ def search_window(e: EventLike, km: float = MERGE_KM) -> SearchWindow | None:
     one incident.  A partner known only by its country sits at the country's point, so that point
     is searched too; a report known only by its country searches its whole country.
     """
-    if e.event_date is None:
+    partial = partial_day(e)
+    if e.event_date is None and partial is None:
         return None
     has_point = e.latitude is not None and e.longitude is not None
     key = location_key(e.location)
@@ -141,8 +150,11 @@ def search_window(e: EventLike, km: float = MERGE_KM) -> SearchWindow | None:
         country = country_point(getattr(e, "country_code", None))
         if country is not None and not any(b.contains(*country) for b in boxes):
             boxes += bboxes(*country, 1.0)
+    if partial is not None:
+        return SearchWindow(None, None, boxes, key, bool(e.historical), tuple(month_days_around(partial)), (partial,))
     one_day = timedelta(days=1)
-    return SearchWindow(e.event_date - one_day, e.event_date + one_day, boxes, key, bool(e.historical))
+    return SearchWindow(e.event_date - one_day, e.event_date + one_day, boxes, key, bool(e.historical),
+                        partials=tuple(partials_around(e.event_date)))
 
 
 @lru_cache(maxsize=512)

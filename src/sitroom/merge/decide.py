@@ -47,6 +47,7 @@ from sitroom.merge.cluster import (
     weigh,
 )
 from sitroom.merge.places import place_evidence
+from sitroom.merge.yearless import month_days_around, partial_day, partials_around
 
 DECISIVE_MARGIN = 1.0 / MAX_TOTAL
 """How much better (one point of evidence, e.g. a shared name) the best event must be for a placeless report."""
@@ -205,6 +206,8 @@ class Clusterer:
         self.events: dict[str, list[Any]] = {}
         self.event_of: dict[str, str] = {}
         self._by_day: dict[date, list[str]] = defaultdict(list)
+        self._by_month_day: dict[tuple[int, int], set[date]] = defaultdict(set)  # for reports with no year
+        self._by_partial: dict[str, list[str]] = defaultdict(list)  # "--MM-DD" -> undated events
         self._order: dict[str, int] = {}  # mention id -> arrival: an event's reports stay in report order
 
     def add(self, m: Any) -> tuple[str, bool]:
@@ -230,6 +233,10 @@ class Clusterer:
         self.event_of[m.id] = target
         if m.event_date is not None and target not in self._by_day[m.event_date]:
             self._by_day[m.event_date].append(target)
+            self._by_month_day[(m.event_date.month, m.event_date.day)].add(m.event_date)
+        partial = partial_day(m)
+        if partial is not None and target not in self._by_partial[partial]:
+            self._by_partial[partial].append(target)
 
     def _fold(self, event_ids: Sequence[str]) -> str:
         """Make the events one under the oldest one's id (ids are kept in creation order)."""
@@ -240,6 +247,9 @@ class Clusterer:
             for day in {m.event_date for m in moved if m.event_date is not None}:
                 if eid in self._by_day[day]:
                     self._by_day[day].remove(eid)
+            for partial in {p for m in moved if (p := partial_day(m)) is not None}:
+                if eid in self._by_partial[partial]:
+                    self._by_partial[partial].remove(eid)
             for m in moved:
                 self._put(m, keep)
         self.events[keep].sort(key=lambda m: self._order[m.id])
@@ -255,12 +265,24 @@ class Clusterer:
         return None
 
     def _candidates(self, m: Any) -> list[Candidate]:
-        if m.event_date is None:
+        """The events of `m`'s block, as the store's query finds them (`cluster.search_window`)."""
+        partial = partial_day(m)
+        if m.event_date is not None:
+            days = [m.event_date + timedelta(days=k) for k in (-1, 0, 1)]
+            partials = partials_around(m.event_date)
+        elif partial is not None:
+            days = sorted(d for md in month_days_around(partial) for d in self._by_month_day.get(md, ()))
+            partials = [partial]
+        else:
             return []
         seen: dict[str, None] = {}
-        for k in (-1, 0, 1):
-            for eid in self._by_day.get(m.event_date + timedelta(days=k), ()):
+        for day in days:
+            for eid in self._by_day.get(day, ()):
                 seen.setdefault(eid)
+        for p in partials:
+            for eid in self._by_partial.get(p, ()):
+                if all(x.event_date is None for x in self.events[eid]):
+                    seen.setdefault(eid)
         return [Candidate(eid, self.events[eid]) for eid in seen if self._near(m, self.events[eid])]
 
     def _near(self, m: Any, mentions: Sequence[Any]) -> bool:

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 
 from sitroom.merge.details import detail_evidence, evidence_text
 from sitroom.merge.places import MERGE_KM, place_evidence
+from sitroom.merge.yearless import in_common_year
 
 THRESHOLD = 5.0
 MAX_TOTAL = 12.0
@@ -85,7 +86,9 @@ def dates_conflict(a: Any, b: Any) -> bool:
     """Both reports state an absolute day and the days differ: not one incident.
 
     An incident across midnight is the exception: a day apart, either report mentioning the night.
+    A report with no year is read in the other's year (`merge.yearless`).
     """
+    a, b = in_common_year(a, b)
     if a.event_date is None or b.event_date is None or a.event_date == b.event_date:
         return False
     if _coarse(a) or _coarse(b) or date_is_relative(a) or date_is_relative(b):
@@ -260,6 +263,7 @@ def weigh(a: Any, b: Any, km: float = MERGE_KM) -> Weighing | None:
     """The evidence that `a` and `b` report one incident, or None when something rules it out."""
     if bool(a.historical) != bool(b.historical):
         return None
+    a, b = in_common_year(a, b)
     day, kind, place = day_evidence(a, b), type_evidence(a, b), place_evidence(a, b, km)
     if day is None or kind is None or place is None:
         return None

@@ -45,7 +45,7 @@ log = logging.getLogger("sitroom.store")
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_MS = 30_000
 _PG_DAY_LOCK = 0x5172  # advisory lock class for "merge block of one day"
-_MENTION_FIELDS = (*ACLED_FIELDS, "mention_start", "mention_end")  # sources, evidence, warnings: own columns
+_MENTION_FIELDS = (*ACLED_FIELDS, "date_without_year", "mention_start", "mention_end")  # sources, evidence, warnings: own columns
 
 
 class StoreError(SitroomError):

@@ -4,6 +4,7 @@ forced merges and splits, and re-merging everything.  Session-level functions; `
 Blocking: a report's candidates come from one indexed query (event_date within a day either
 side x a bounding box or the folded location name; a placeless report: the day and country),
 so each report costs O(log n) lookups plus the few events in its block, and ingest is n log n.
+A report with no year (`merge.yearless`) is blocked on the same days of any year instead.
 
 A report that links events of its block (`merge.decide.bridged`) folds them into the oldest
 one, as an analyst's merge does (mentions and revision history move, the oldest id stays), and
@@ -17,10 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, extract, or_, select, update
 from sqlalchemy.orm import Session
 
-from sitroom.merge.cluster import canonical, location_key, search_window
+from sitroom.merge.cluster import SearchWindow, canonical, location_key, search_window
 from sitroom.merge.decide import Candidate, Clusterer, Decisions, bridged, choose
 from sitroom.store.schema import DocumentRow, EventRow, MentionRow, MergeDecisionRow, RevisionRow, utcnow
 
@@ -97,7 +98,7 @@ def candidates(s: Session, ev: object) -> list[Candidate]:
              for b in window.boxes]
     if window.location_key is not None:
         place.append(EventRow.location_key == window.location_key)
-    where = [EventRow.event_date.between(window.date_min, window.date_max), EventRow.historical == window.historical]
+    where = [_when(window), EventRow.historical == window.historical]
     if place:
         where.append(or_(*place, placeless))
     code = getattr(ev, "country_code", None)
@@ -106,6 +107,20 @@ def candidates(s: Session, ev: object) -> list[Candidate]:
     rows = list(s.scalars(select(EventRow.id).where(*where).order_by(EventRow.created_at, EventRow.id)))
     by_event = event_mentions(s, rows)
     return [Candidate(eid, by_event[eid]) for eid in rows if by_event.get(eid)]
+
+
+def _when(window: SearchWindow) -> ColumnElement[bool]:
+    """The date half of the block: a day either side, or (a report with no year) the same days of
+    any year; and undated events that hold a year-less report of one of those days."""
+    if window.date_min is not None and window.date_max is not None:
+        dated = EventRow.event_date.between(window.date_min, window.date_max)
+    else:
+        month, day = extract("month", EventRow.event_date), extract("day", EventRow.event_date)
+        dated = or_(*(and_(month == m, day == d) for m, d in window.month_days))
+    if not window.partials:
+        return dated
+    yearless = select(MentionRow.event_id).where(MentionRow.date_without_year.in_(window.partials))
+    return or_(dated, and_(EventRow.event_date.is_(None), EventRow.id.in_(yearless)))
 
 
 def forced_target(s: Session, ev: object, decisions: Decisions) -> str | None:

@@ -10,8 +10,8 @@
 
 Bounding-box queries use the plain `latitude`/`longitude` columns (a composite index), so the
 same query code runs on both backends; PostGIS is enabled on PostgreSQL for later use.
-The migrations (`0001_initial.py`, `0002_reposts_claims.py`, `0003_revisions_outlive_events.py`) must
-create exactly these tables; a test compares the two.
+The migrations (`0001_initial.py`, `0002_reposts_claims.py`, `0003_revisions_outlive_events.py`,
+`0004_date_without_year.py`) must create exactly these tables; a test compares the two.
 """
 
 from __future__ import annotations
@@ -120,10 +120,14 @@ class MentionRow(_AcledColumns, Base):
     mention_start: Mapped[int] = mapped_column(Integer, default=0)
     mention_end: Mapped[int] = mapped_column(Integer, default=0)
     warnings: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    # 0004: the day of a report that gives no year ("--04-09"), so the merge can find the incident
+    # it belongs to in any year (`model.Event.date_without_year`).
+    date_without_year: Mapped[str | None] = mapped_column(String(8))
 
     __table_args__ = (
         Index("ix_mentions_doc_id", "doc_id"),
         Index("ix_mentions_event_id", "event_id"),
+        Index("ix_mentions_date_without_year", "date_without_year"),
     )
 
 
