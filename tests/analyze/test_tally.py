@@ -105,6 +105,28 @@ def test_tally_leaves_out_historical(filled: Store) -> None:
     assert tally(filled, EventFilter(), window("7d", as_of=date(2021, 2, 22))).count == 3
 
 
+def _arrest(filled: Store) -> None:
+    doc = Document("arrests in Erbil", source="arrests.txt", published=date(2021, 2, 21))
+    filled.add_document(doc, [_rocket(doc, 21, event_type="Strategic developments", sub_event_type="Arrests",
+                                      location="Sulaymaniyah", latitude=35.56, longitude=45.43)])
+
+
+def test_tally_leaves_out_strategic_developments_unless_asked(filled: Store) -> None:
+    _arrest(filled)
+    win = window("7d", as_of=date(2021, 2, 22))
+    assert tally(filled, EventFilter(), win).count == 3
+    assert tally(filled, EventFilter(), win, include_strategic=True).count == 4
+    assert tally(filled, EventFilter(sub_event_type="Arrests"), win).count == 1
+    assert tally(filled, EventFilter(event_type="Strategic developments"), win).count == 1
+
+
+def test_cli_tally_include_strategic(filled: Store, tmp_path) -> None:
+    _arrest(filled)
+    args = ["tally", "--db", _db(tmp_path), "--since", "7d", "--as-of", "2021-02-22", "--format", "json"]
+    assert json.loads(runner.invoke(app, args).stdout)["count"] == 3
+    assert json.loads(runner.invoke(app, [*args, "--include-strategic"]).stdout)["count"] == 4
+
+
 def test_weekly_trend_fills_empty_weeks(filled: Store) -> None:
     events = tally(filled, EventFilter(), Window(None, None)).events
     assert trend(events, "week") == [(date(2021, 2, 1), 1), (date(2021, 2, 8), 1), (date(2021, 2, 15), 2),

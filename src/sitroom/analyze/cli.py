@@ -67,8 +67,14 @@ def tally(
     by: Annotated[str | None, typer.Option(help="Trend table per week or month.")] = None,
     chart: Annotated[Path | None, typer.Option(help="Write a PNG bar chart of the trend (needs matplotlib).")] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    include_strategic: Annotated[bool, typer.Option(
+        "--include-strategic", help="Also count strategic developments (arrests, agreements, troop movements), "
+                                    "which a type filter does not name; ACLED does not code them systematically.")] = False,
 ) -> None:
-    """Count events (one per incident, not per report) matching filters in a window."""
+    """Count events (one per incident, not per report) matching filters in a window.
+
+    Strategic developments are context, not incidents: they are counted only with --include-strategic
+    or a --type / --sub-type that names them."""
     from sitroom.analyze import tally as t
     from sitroom.store import EventFilter
 
@@ -78,7 +84,7 @@ def tally(
         f = EventFilter(event_type=event_type, sub_event_type=sub_type, actor=actor, target=target,
                         country=country, admin1=admin1, near=_point(near), km=km)
         win = t.window(since, _date(start), _date(end), _date(as_of))
-        result = t.tally(_open(db), f, win)
+        result = t.tally(_open(db), f, win, include_strategic=include_strategic)
         rows = t.trend(result.events, by or "week", win) if (by or chart) else []
         if chart is not None:
             t.write_chart(rows, chart, title=f"events per {by or 'week'}")

@@ -1,7 +1,8 @@
 """Tallies and trends: how many incidents match a filter in a window, and how that moves.
 
 Counts are of merged events (one row per real incident), never of reports, and leave out
-historical background mentions unless asked.  The window is inclusive at both ends.
+historical background mentions and strategic developments unless asked.  The window is inclusive
+at both ends.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from sitroom.codebook.acled import STRATEGIC
 from sitroom.errors import ConfigError
 from sitroom.store.queries import EventFilter, StoredEvent
 
@@ -62,10 +64,18 @@ def window(since: str | None = None, start: date | None = None, end: date | None
     return Window(start, end)
 
 
-def tally(store: Any, f: EventFilter, win: Window, include_historical: bool = False) -> TallyResult:
-    """Events matching `f` within `win` (the filter's own dates are replaced by the window)."""
+def tally(store: Any, f: EventFilter, win: Window, include_historical: bool = False,
+          include_strategic: bool = False) -> TallyResult:
+    """Events matching `f` within `win` (the filter's own dates are replaced by the window).
+
+    Strategic developments (arrests, agreements, troop movements, a found arms cache) are left out
+    unless asked for (`include_strategic`, or a type filter that names them): ACLED records them for
+    context and warns that they are not coded systematically, so they are no count of incidents.
+    """
     query = replace(f, since=win.start, until=win.end, limit=None, include_historical=include_historical)
     events = store.query_events(query)
+    if not (include_strategic or f.event_type or f.sub_event_type):
+        events = [e for e in events if e.event_type != STRATEGIC]
     return TallyResult(len(events), events, win)
 
 
