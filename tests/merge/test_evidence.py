@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from itertools import count
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -188,3 +189,17 @@ def test_two_counts_of_one_mass_casualty_toll_count_for_one_incident():
     assert toll_evidence(first, later) == 1.5
     assert toll_evidence(Event(doc_id="a", fatalities=12), Event(doc_id="b", fatalities=13)) == 1.0
     assert toll_evidence(Event(doc_id="a", fatalities=3), Event(doc_id="b", fatalities=4)) == 0.0
+
+
+@pytest.mark.parametrize(("first", "final", "expected"), [
+    (100, 168, 1.5),  # a first count and the final one of a massacre
+    (235, 305, 1.5),
+    (50, 100, 1.5),
+    (50, 120, -0.5),  # more than doubled: two incidents' tolls
+    (30, 55, 0.0),    # not a massacre's scale: no evidence either way
+])
+def test_two_counts_of_a_massacre_within_a_factor_of_two_count_for_one_incident(first, final, expected):
+    from sitroom.merge.details import toll_evidence
+    from sitroom.model import Event
+
+    assert toll_evidence(Event(doc_id="a", fatalities=first), Event(doc_id="b", fatalities=final)) == expected

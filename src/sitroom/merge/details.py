@@ -31,6 +31,8 @@ VICTIM_WEIGHT = 2.5
 WORD_WEIGHT, WORD_CAP = 0.25, 0.5
 """Shared words are weak: two attacks on one town share "checkpoint" and "soldiers" too."""
 TOLL_CONFLICT = -0.5
+MASSACRE = 50
+"""Deaths from which two counts of one toll may still differ a lot (the first count, the final one)."""
 
 # Capitalised words that say nothing about which incident it was: titles, sides, calendar,
 # generic places, news vocabulary.  Lower-case because the comparison is folded.
@@ -154,8 +156,8 @@ def shared_words(a: Any, b: Any) -> set[str]:
 
 
 def toll_evidence(a: Any, b: Any) -> float:
-    """Same fatality figure: +0.5 for 1, rising to +1.0 at 3 or more; nearly the same large figure:
-    +1.0 to +1.5; wildly different: against."""
+    """Same fatality figure: +0.5 for 1, rising to +1.0 at 3 or more; nearly the same large figure,
+    or two counts of a massacre within a factor of two: +1.0 to +1.5; wildly different: against."""
     fa, fb = getattr(a, "fatalities", None), getattr(b, "fatalities", None)
     if fa is None or fb is None:
         return 0.0
@@ -166,6 +168,10 @@ def toll_evidence(a: Any, b: Any) -> float:
         # two counts of a mass-casualty toll that nearly agree (147 and 148) are one toll, told
         # at two moments; the larger the toll, the rarer the coincidence
         return 1.5 if low >= 20 else 1.0
+    if low >= MASSACRE and high <= 2 * low:
+        # an early count and a later one of a massacre (100 then 168, 235 then 305): two incidents
+        # that each kill scores of people on one day, near one another, are rare
+        return 1.5
     return TOLL_CONFLICT if high >= 2 * low + 3 else 0.0
 
 
