@@ -266,6 +266,25 @@ def test_jsonl_field_wins_over_header(tmp_path) -> None:
     assert doc.published == date(2021, 2, 11)
 
 
+def test_a_telegram_exports_date_from_and_entity_text_are_read(tmp_path) -> None:
+    message = {"id": 4471, "type": "message", "date": "2021-02-10T14:30:00", "from": "Frontline Watch",
+               "text": ["Convoy hit near ", {"type": "hashtag", "text": "#Yusufiya"}, " this morning."]}
+    doc = _one_jsonl(tmp_path, message)
+    assert (doc.published, doc.outlet) == (date(2021, 2, 10), "Frontline Watch")
+    assert doc.text == "Convoy hit near #Yusufiya this morning."
+
+
+@pytest.mark.parametrize(("record", "published", "outlet"), [
+    ({"channel": "Sahel Watch", "date": "2022-06-05T12:40:00+01:00"}, date(2022, 6, 5), "Sahel Watch"),
+    ({"source": "Wire", "channel": "Other", "published": "2022-06-05", "date": "2022-06-09"}, date(2022, 6, 5), "Wire"),
+    ({"created_at": "2022-06-05"}, date(2022, 6, 5), None),
+])
+def test_other_feeds_names_for_the_date_and_outlet_are_read_after_the_contracts(tmp_path, record, published,
+                                                                                 outlet) -> None:
+    doc = _one_jsonl(tmp_path, {"text": "Body.", **record})
+    assert (doc.published, doc.outlet) == (published, outlet)
+
+
 def test_explicit_published_wins_over_jsonl(tmp_path) -> None:
     doc = _one_jsonl(tmp_path, {"text": "Body.", "published": "2021-02-11"}, published=date(2020, 5, 5))
     assert doc.published == date(2020, 5, 5)

@@ -5,6 +5,11 @@ line (not JSON, not an object, no usable `text`) becomes an InputError with its 
 and reading goes on.  An unparseable `published` is not an error: the record is kept, a
 warning naming the line is logged, and the date falls back to one found in the text header
 (else None).  `source` in a record is the outlet; Document.source is `path:line`.
+
+Channel exports name these fields otherwise: a Telegram export's message has `date` and `from`
+(the channel), and its `text` may be a list of plain strings and entity objects (links,
+hashtags, bold runs) with their own `text`; other feeds say `channel`, `created_at` or
+`pubDate`.  Those names are read when the contract's own name is absent.
 """
 
 from __future__ import annotations
@@ -50,13 +55,31 @@ def _optional_str(value: Any) -> str | None:
     return None
 
 
+PUBLISHED_FIELDS = ("published", "date", "created_at", "pubDate", "datetime")
+"""Where a record's publication time may be, in order: the contract's name, then exports' names."""
+OUTLET_FIELDS = ("source", "channel", "from", "outlet")
+
+
+def _first_present(obj: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    return next((n for n in names if obj.get(n) not in (None, "")), None)
+
+
+def _joined_text(value: Any) -> Any:
+    """A Telegram export's list of strings and entity objects ({"type": "link", "text": ...}) as one
+    string; anything else as it is (the caller rejects what is not a string)."""
+    if not isinstance(value, list):
+        return value
+    parts = [p if isinstance(p, str) else p.get("text") if isinstance(p, dict) else None for p in value]
+    return "".join(p for p in parts if isinstance(p, str)) if all(isinstance(p, str) for p in parts) else value
+
+
 def record_to_document(
     obj: Any, source: str, doc_source: str, line: int | None, defaults: RecordDefaults, input_format: str
 ) -> Document:
     """One JSON object to a Document; InputError (naming source and line) when it has no usable text."""
     if not isinstance(obj, dict):
         raise InputError(source, f"expected a JSON object, got {type(obj).__name__}", line)
-    text = obj.get("text")
+    text = _joined_text(obj.get("text"))
     if text is None:
         raise InputError(source, "record has no 'text' field", line)
     if not isinstance(text, str):
@@ -68,11 +91,12 @@ def record_to_document(
         raise InputError(source, "no text left after removing page chrome", line)
 
     published = defaults.published
-    if published is None and obj.get("published") not in (None, ""):
-        published = parse_date_value(obj["published"])
+    date_field = _first_present(obj, PUBLISHED_FIELDS)
+    if published is None and date_field is not None:
+        published = parse_date_value(obj[date_field])
         if published is None:
-            log.warning("%s: unparseable 'published' %r; using a date from the text header if any",
-                        doc_source, obj["published"])
+            log.warning("%s: unparseable '%s' %r; using a date from the text header if any",
+                        doc_source, date_field, obj[date_field])
     if published is None:
         published = published_from_header(cleaned)
 
@@ -89,7 +113,7 @@ def record_to_document(
         published=published,
         title=_optional_str(obj.get("title")),
         url=_optional_str(obj.get("url")),
-        outlet=_optional_str(obj.get("source")),
+        outlet=next((v for f in OUTLET_FIELDS if (v := _optional_str(obj.get(f))) is not None), None),
         country_hint=country,
         input_format=input_format,
     )
