@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from sitroom.ingest import published_from_header
-from sitroom.ingest.dates import parse_date_value
+from sitroom.ingest.dates import parse_date_value, published_from_footer
 
 FEB10 = date(2021, 2, 10)
 
@@ -71,3 +71,20 @@ def test_parse_date_value(value: object, expected: date | None) -> None:
 
 def test_a_french_header_date_is_read():
     assert published_from_header("NOTE HEBDOMADAIRE\n3 - 9 octobre 2022\n\nSahel:") == date(2022, 10, 9)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("KUNDUZ (AP) — A bomb hit a mosque.\n\nMore paragraphs.\n\nOct. 8, 2021\n", date(2021, 10, 8)),
+    ("A story.\n\nPublished: 8 October 2021 10:42 GMT\n\nShare this", date(2021, 10, 8)),
+    ("A story.\n\nThe attack on Oct. 8, 2021 killed dozens of worshippers at prayer.\n", None),  # a sentence, not a date line
+    ("Oct. 8, 2021\n\nA story.\n\nMore.\n\nAnd more.\n\nThe end.\n", None),  # beyond the last lines
+])
+def test_a_date_line_closing_the_story_is_its_published_date(text: str, expected: date | None) -> None:
+    assert published_from_footer(text) == expected
+
+
+def test_a_text_report_dated_only_at_its_foot_is_dated(tmp_path) -> None:
+    from sitroom.ingest.readers import text_to_document
+
+    body = "\n\n".join(["KUNDUZ (AP) — A suicide bomber struck a mosque on Friday."] + [f"Paragraph {n}." for n in range(8)])
+    assert text_to_document(body + "\n\nOct. 8, 2021\n").published == date(2021, 10, 8)

@@ -2,7 +2,7 @@
 
 `published_from_header` only accepts a full date (day, month and year) near the top of a text:
 a dateline ("BAGHDAD, Feb. 10, 2021 —"), a label ("Published: 2021-02-10") or a date line
-("10 February 2021").  A date without a year is never guessed here: "On February 10, ..." in
+("10 February 2021").  `published_from_footer` reads a date line closing the story instead.  A date without a year is never guessed here: "On February 10, ..." in
 the lead tells us the event day, not the publication day.  Fast regexes do the work;
 dateparser is only consulted for a labelled line ("Published: ...") the regexes cannot read.
 """
@@ -119,6 +119,26 @@ def published_from_header(text: str, max_lines: int = HEADER_LINES) -> date | No
         label = _LABEL.match(line)
         if label and len(line) <= SHORT_LINE and re.search(r"\d{4}", label["rest"]):
             found = _dateparser_full(label["rest"])
+            if found is not None:
+                return found
+    return None
+
+
+FOOTER_LINES = 3  # non-empty lines searched from the bottom
+DATE_LINE = 40  # a closing line this short that holds a full date is the story's date line
+
+
+def published_from_footer(text: str, max_lines: int = FOOTER_LINES) -> date | None:
+    """A date line closing the story ("Oct. 8, 2021", "Published: 8 October 2021"), as some agencies'
+    pages print it below the text, or None.  Only a line that is little more than the date (or a
+    labelled one) counts: a date inside the story's last sentence is the event's, not the report's."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][-max_lines:]
+    for line in reversed(lines):
+        label = _LABEL.match(line)
+        if len(line) <= DATE_LINE or (label and len(line) <= SHORT_LINE):
+            found = find_date(line)
+            if found is None and label and re.search(r"\d{4}", label["rest"]):
+                found = _dateparser_full(label["rest"])
             if found is not None:
                 return found
     return None

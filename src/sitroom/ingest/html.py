@@ -18,7 +18,7 @@ import trafilatura
 
 from sitroom.errors import InputError
 from sitroom.ingest.clean import BULLET, clean_text
-from sitroom.ingest.dates import parse_date_value, published_from_header
+from sitroom.ingest.dates import parse_date_value, published_from_footer, published_from_header
 from sitroom.model import Document
 
 log = logging.getLogger(__name__)
@@ -202,7 +202,8 @@ def html_to_document(
     return Document(
         text=cleaned.text,
         source=source,
-        published=published or page.published or published_from_header(cleaned.text),
+        published=published or page.published or published_from_header(cleaned.text)
+        or published_from_footer(cleaned.text),
         title=page.title,
         url=page.url,
         outlet=page.outlet,

@@ -25,7 +25,7 @@ from sitroom import settings
 from sitroom.errors import ConfigError, InputError
 from sitroom.ingest.clean import BULLET, clean_text
 from sitroom.ingest.country import country_code
-from sitroom.ingest.dates import published_from_header
+from sitroom.ingest.dates import published_from_footer, published_from_header
 from sitroom.ingest.decode import declared_charset, decode_bytes
 from sitroom.ingest.html import html_to_document
 from sitroom.ingest.records import Line, RecordDefaults, json_documents, jsonl_documents
@@ -213,7 +213,8 @@ def text_to_document(
     return Document(
         text=cleaned,
         source=source,
-        published=published or published_from_header(cleaned) or published_from_header(text),
+        published=published or published_from_header(cleaned) or published_from_header(text)
+        or published_from_footer(cleaned),
         title=guess_title(cleaned),
         country_hint=country,
         input_format="text",

@@ -24,7 +24,7 @@ from typing import Any
 from sitroom.errors import InputError
 from sitroom.ingest.clean import clean_text
 from sitroom.ingest.country import country_code
-from sitroom.ingest.dates import parse_date_value, published_from_header
+from sitroom.ingest.dates import parse_date_value, published_from_footer, published_from_header
 from sitroom.ingest.decode import decode_bytes
 from sitroom.model import Document
 
@@ -98,7 +98,7 @@ def record_to_document(
             log.warning("%s: unparseable '%s' %r; using a date from the text header if any",
                         doc_source, date_field, obj[date_field])
     if published is None:
-        published = published_from_header(cleaned)
+        published = published_from_header(cleaned) or published_from_footer(cleaned)
 
     country = defaults.country
     if country is None and obj.get("country") not in (None, ""):
