@@ -176,3 +176,28 @@ def test_a_suicide_bomber_is_not_the_target_of_his_own_attack():
     (event,) = extract_events(Document(text="A suicide bomber blew himself up at a checkpoint in Hit, killing two "
                                             "soldiers.", published=date(2016, 1, 1), country_hint="IQ"))
     assert event.actor2 == "Military Forces of Iraq"
+
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Islamic State claimed the suicide bombing of the mosque, which killed 47.", "Islamic State"),
+    ("ISKP claimed both attacks in a statement.", "ISKP"),
+    ("The Taliban claimed Tuesday's ambush on the convoy.", "Taliban"),  # no demonym, though it ends in -an
+    ("Al-Shabaab claimed the twin car bomb blasts.", "Al-Shabaab"),
+])
+def test_claiming_the_act_named_with_its_qualifiers_is_a_claim(sentence, claimant):
+    claim = find_claim(sentence)
+    assert claim is not None and claim.claimant == claimant
+
+
+@pytest.mark.parametrize("sentence", ["He claimed the land was his.", "Iraqi claimed the attack."])
+def test_claiming_something_else_or_a_bare_demonym_is_no_claim(sentence):
+    assert find_claim(sentence) is None
+
+
+@pytest.mark.parametrize(("sentence", "canonical"), [
+    ("ISKP gunmen attacked the mosque.", "Islamic State Khorasan Province"),
+    ("Fighters of Wilayat Sinai attacked a checkpoint.", "Islamic State Sinai Province"),
+    ("ISWAP fighters overran the base.", "Islamic State West Africa Province"),
+])
+def test_islamic_state_provinces_are_named_for_themselves(sentence, canonical):
+    assert any(a.name_in(None) == canonical for a in find_actors(sentence))

@@ -203,3 +203,24 @@ def test_two_counts_of_a_massacre_within_a_factor_of_two_count_for_one_incident(
     from sitroom.model import Event
 
     assert toll_evidence(Event(doc_id="a", fatalities=first), Event(doc_id="b", fatalities=final)) == expected
+
+
+@pytest.mark.parametrize(("x", "y", "expected"), [
+    ("islamic state", "islamic state khorasan province", True),
+    ("al shabaab", "al-shabaab amniyat", True),
+    ("islamic state", "islamic state", False),                  # the same name is no branch
+    ("military forces of iraq", "military forces of iran", False),
+    ("taliban", "tehrik-i-taliban pakistan", False),            # a name that only contains the other
+])
+def test_a_branch_is_named_by_its_parents_words_first(x: str, y: str, expected: bool) -> None:
+    from sitroom.merge.evidence import branch_of
+
+    assert branch_of(x, y) is expected
+
+
+def test_a_group_and_its_province_are_one_perpetrator_told_at_two_levels() -> None:
+    from sitroom.merge.evidence import SAME_COMMON_ACTOR, actor_evidence
+
+    parent = Event(doc_id="a", actor1="Islamic State (ISIL)")
+    branch = Event(doc_id="b", actor1="Islamic State Khorasan Province")
+    assert actor_evidence(parent, branch) == SAME_COMMON_ACTOR

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitroom.extract.actors import ActorMention
+from sitroom.extract.actors import ActorMention, find_actors
 
 # A proper name as reports write them: "Saryat Qasim al-Jabbarin", "al-Ain TV", "Sabereen News".
 NAME = (r"(?:(?:al|el|ad|ar|as|at|an|az|ash)[-‑ ])?[A-Z](?:[\w'’&-]|\.(?=\w))*"
@@ -19,8 +19,11 @@ CLAIM_RE = re.compile(
     r"(?:,[^,]{3,80},)?\s+(?:(?:has|have|had|later|quickly|reportedly|both|also|jointly|separately|first|initially|"
     r"allegedly|purportedly|officially|swiftly|subsequently)\s+)*"
     r"(?:claimed|claims|claim|took|takes|take|accepted|announced|announces|announce|declared|declares|assumed|bears?)\s+"
-    r"(?:\w+\s+)?(?:responsibility|credit|the attack|the bombing|the operation|the killing|the strike|the shooting|"
-    r"the ambush|the targeting|targeting|it\b|(?:blowing up|attacking|bombing|shelling|striking|downing|killing|hitting)\b)"
+    r"(?:\w+\s+)?(?:responsibility|credit|"
+    # "claimed the attack", "claimed the twin suicide bombings", "claimed Friday's assault"
+    r"(?:the|both|these|those|this|that|\w+'s)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|operations?|killings?|"
+    r"strikes?|shootings?|ambush(?:es)?|assaults?|blasts?|explosions?|raids?|massacres?|targeting)\b|"
+    r"targeting|it\b|(?:blowing up|attacking|bombing|shelling|striking|downing|killing|hitting)\b)"
     # "X said (on Thursday, through its Amaq outlet,) that its militants had carried out ..."
     r"|(?P<who2>" + NAME + r")(?:\s+group)?(?:,[^,]{3,80},|,)?\s+(?:said|says|announced|announces|stated|declared)\b"
     r"[^.;]{0,80}?\s(?:that\s+)?(?:it|(?:one|two|three|some) of its\s+(?:[\w-]+\s+)?\w+|its\s+(?:[\w-]+\s+)?(?:fighters|"
@@ -88,7 +91,7 @@ def find_claim(sentence: str) -> Claim | None:
     article = re.match(r"(?:The|A|An)\s+", who)
     if article:  # "The Islamic State group said ...": the article is not part of the name
         who, at = who[article.end():], at + article.end()
-    if not who or (who.split()[0] in _NOT_SOURCES and len(who.split()) == 1) or _DEMONYM_ONLY_RE.fullmatch(who):
+    if not who or (who.split()[0] in _NOT_SOURCES and len(who.split()) == 1) or _only_demonym(who):
         return None
     channel = _channel_after(sentence, m.end())
     if channel is None:
@@ -105,6 +108,12 @@ CHANNEL_AFTER_RE = re.compile(r"\b(?:(?:shared|published|posted|carried|released
                               r"(?:through|via|on|in)\s+(?:its|their)(?=\s+" + NAME + r"\s+(?:outlet|channel|agency|news agency|"
                               r"website|account|media)))\s+(?:the\s+)?(?P<name>" + NAME + ")")
 _DEMONYM_ONLY_RE = re.compile(r"(?:[A-Z][a-z]+(?:i|ian|ish|ese|an))", re.I)
+
+
+def _only_demonym(who: str) -> bool:
+    """"Iraqi claimed ..." is a clipped phrase, no claimant; "Taliban" only looks like a demonym."""
+    return _DEMONYM_ONLY_RE.fullmatch(who) is not None and not any(
+        not a.generic and a.start == 0 and a.end == len(who) for a in find_actors(who))
 
 
 def _channel_after(sentence: str, claim_end: int) -> Source | None:

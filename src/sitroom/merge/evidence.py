@@ -221,6 +221,14 @@ def same_actor(x: str, y: str) -> bool:
             and all(any(fuzz.ratio(v, u) >= 80 for u in wx) for v in wy))
 
 
+def branch_of(x: str, y: str) -> bool:
+    """One actor names a branch of the other: "islamic state" and "islamic state khorasan province",
+    "al shabaab" and "al shabaab amniyat" (the parent's words open the branch's name)."""
+    wx, wy = _PARTICLES.sub(" ", x).split(), _PARTICLES.sub(" ", y).split()
+    short, long_ = sorted((wx, wy), key=len)
+    return bool(short) and len(short) < len(long_) and long_[:len(short)] == short
+
+
 def actor_evidence(a: Any, b: Any) -> float:
     a1, b1 = actor_key(a.actor1), actor_key(b.actor1)
     a2, b2 = actor_key(getattr(a, "actor2", None)), actor_key(getattr(b, "actor2", None))
@@ -228,6 +236,10 @@ def actor_evidence(a: Any, b: Any) -> float:
         return 0.0
     if same_actor(a1, b1):
         return SAME_COMMON_ACTOR if _COMMON_ACTORS.match(a1) else SAME_ACTOR
+    if branch_of(a1, b1):
+        # a report that names the province of a group beside one that names the group is one
+        # perpetrator told at two levels; as common as the parent, so no stronger than it
+        return SAME_COMMON_ACTOR
     swapped = [not _unidentified(x2) and same_actor(x1, x2) for x1, x2 in ((a1, b2), (b1, a2))]
     if all(swapped):
         return SAME_COMMON_ACTOR
