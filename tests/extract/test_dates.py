@@ -92,3 +92,20 @@ def test_month_day_round_trips_through_read_in_year(month, day, year):
     partial = month_day(real.strftime("%B %d"))
     assert partial == f"--{month:02d}-{day:02d}"
     assert read_in_year(partial, None, year) == real
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("23/05 — Jebleh: four suicide bombers hit the bus station.", date(2016, 5, 23)),
+    ("Gunmen attacked a checkpoint on 24/05 near Tartous.", date(2016, 5, 24)),
+    ("A raid (21/05) in Homs countryside.", date(2016, 5, 21)),
+    ("On 05/06 a convoy was hit.", date(2016, 5, 6)),  # 5 June is after the report: 6 May it is
+])
+def test_a_day_and_month_in_figures_opening_a_bullet_or_after_on_is_a_day(sentence, expected):
+    found = find_dates(sentence, date(2016, 5, 27))
+    assert found and found[0].value == expected and found[0].text in sentence
+
+
+@pytest.mark.parametrize("sentence", ["The base is guarded 24/7 by two units.", "About 3/4 of the town was shelled.",
+                                      "Casualties fell 12/10 on the ratio scale."])
+def test_fractions_and_round_the_clock_are_no_days(sentence):
+    assert find_dates(sentence, date(2016, 5, 27)) == []

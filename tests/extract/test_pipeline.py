@@ -324,3 +324,11 @@ def test_a_dated_section_heading_dates_every_bullet_under_it():
             "- Mobile internet was suspended for two days.")
     events = extract_events(Document(text=text, published=date(2024, 9, 1), country_hint="PK"))
     assert [e.event_date for e in events] == [date(2024, 8, 26), date(2024, 8, 26)]
+
+
+def test_a_day_heading_over_a_sitreps_bullets_dates_them():
+    doc = Document(text="LIBYA SECURITY BRIEF\nWeek 1 — 4 to 10 January 2016\n\n2. SECURITY INCIDENTS\n\n"
+                        "Thursday 7 January\n- Zliten: a truck bomb exploded at a police training camp, killing 60.\n"
+                        "- Ras Lanuf: a car bomb at a checkpoint killed 7.\n\nSaturday 9 January\n"
+                        "- Sirte: gunmen attacked a patrol, killing two guards.\n", published=date(2016, 1, 10))
+    assert sorted(e.event_date for e in extract_events(doc)) == [date(2016, 1, 7), date(2016, 1, 7), date(2016, 1, 9)]

@@ -160,6 +160,17 @@ def is_heading(a: SentenceAnalysis) -> bool:
                                                  and text[-1:] not in ".!?\"”" and bool(_TITLE_WORD_RE.match(text)))
 
 
+def is_date_line(text: str) -> bool:
+    """A line that is only a day: "Thursday 7 January", "23/05", "Monday, 12 March 2024:"."""
+    found = find_dates(text, None)
+    if not found:
+        return False
+    rest = text
+    for d in found:
+        rest = rest.replace(d.text, " ")
+    return not re.search(r"[^\W\d_]", rest.replace("on", "").replace("On", ""))
+
+
 def is_headline(sentence: Sentence) -> bool:
     """A title line: one sentence on its own line, no closing stop, mostly capitalised words -- or,
     opening the document, in sentence case as most sites write titles ("Tanker bomb kills dozens
@@ -167,6 +178,8 @@ def is_headline(sentence: Sentence) -> bool:
     text = sentence.text
     if sentence.bullet or not sentence.first_in_block or text[-1:] in ".!?\"”" or len(text) > 160:
         return False
+    if is_date_line(text):
+        return False  # "Thursday 7 January" over a sitrep's bullets heads them; it is no title
     words = text.split()
     if len(words) < 3:
         return False

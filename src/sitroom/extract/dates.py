@@ -33,6 +33,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", re.I)),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
+    # "23/05 — Jebleh:" opening a sitrep's bullet, "on 23/05", "(23/05)": day and month in figures;
+    # only there, since "3/4 of" and "24/7" are no days
+    ("numeric", re.compile(r"(?:^|(?<=\bon )|(?<=\())(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d/])", re.M | re.I)),
     ("month_year", re.compile(rf"\b(?:in|during|since|by|of|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b", re.I)),
     ("month_only", re.compile(rf"\b(?:in|during|by|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\b(?!\s*\d)",
                               re.I)),
@@ -96,6 +99,15 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
         if m["year"]:
             return make(_safe_date(int(m["year"]), month, day))
         return make(_year_before(published, month, day))
+    if kind == "numeric":
+        readings = _numeric_readings(int(m["a"]), int(m["b"]))
+        if not readings:
+            return None
+        if published is None:
+            return make(None)
+        # day first unless that day is not in the week before the report and the other reading is
+        dated = [d for month, day in readings if (d := _year_before(published, month, day)) is not None]
+        return make(max(dated, key=lambda d: (d <= published + timedelta(days=7), d)) if dated else None)
     if kind == "month_year":
         return make(_safe_date(int(m["year"]), MONTHS[m["month"].lower()], 1), PRECISION_MONTH, explicit=False)
     if kind == "month_only":
@@ -144,6 +156,12 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
     return None
 
 
+def _numeric_readings(a: int, b: int) -> list[tuple[int, int]]:
+    """(month, day) readings of "a/b": day first (most of the world's usage), then month first."""
+    readings = [(b, a), (a, b)] if a != b else [(b, a)]
+    return [(month, day) for month, day in readings if _safe_date(2000, month, day) is not None]
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -171,7 +189,7 @@ def _shift_months(d: date, months: int) -> date:
 # day but not its year.  The extractor cannot date it; it keeps the day as an ISO 8601 partial date
 # ("--04-09") and the merge reads the report in the year of an incident it may belong to.
 
-_MONTH_DAY_PATTERNS = tuple(p for kind, p in PATTERNS if kind in ("month_day", "day_month"))
+_MONTH_DAY_PATTERNS = tuple(p for kind, p in PATTERNS if kind in ("month_day", "day_month", "numeric"))
 _PARTIAL_RE = re.compile(r"^--(?P<m>[01]\d)-(?P<d>[0-3]\d)$")
 
 
@@ -179,6 +197,11 @@ def month_day(text: str) -> str | None:
     """The first calendar day `text` names, as "--MM-DD" (its year, if any, is ignored)."""
     found = [m for p in _MONTH_DAY_PATTERNS for m in p.finditer(text)]
     for m in sorted(found, key=lambda m: m.start()):
+        if "a" in m.groupdict():
+            readings = _numeric_readings(int(m["a"]), int(m["b"]))
+            if readings:
+                return f"--{readings[0][0]:02d}-{readings[0][1]:02d}"
+            continue
         month, day = MONTHS[m["month"].lower()], int(m["day"])
         if _safe_date(2000, month, day) is not None:  # 2000 is a leap year: 29 February is a day
             return f"--{month:02d}-{day:02d}"
