@@ -224,3 +224,12 @@ def test_a_group_and_its_province_are_one_perpetrator_told_at_two_levels() -> No
     parent = Event(doc_id="a", actor1="Islamic State (ISIL)")
     branch = Event(doc_id="b", actor1="Islamic State Khorasan Province")
     assert actor_evidence(parent, branch) == SAME_COMMON_ACTOR
+
+
+def test_a_vague_toll_is_a_floor_not_a_conflict():
+    from sitroom.merge.details import toll_evidence
+
+    dozens = Event(doc_id="a", fatalities=12, evidence={"fatalities": Evidence(0, 24, "dozens of worshippers killed")})
+    counted = Event(doc_id="b", fatalities=46, evidence={"fatalities": Evidence(0, 9, "killed 46")})
+    assert toll_evidence(dozens, counted) == 0.0
+    assert toll_evidence(Event(doc_id="a", fatalities=12), counted) < 0.0  # a specific 12 does conflict

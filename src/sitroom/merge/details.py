@@ -155,12 +155,23 @@ def shared_words(a: Any, b: Any) -> set[str]:
     return set(_not_weighed(words_in(_text(a)) & words_in(_text(b)), a, b))
 
 
+_VAGUE = re.compile(r"\b(?:dozens|scores|tens|hundreds|thousands|several|many|numerous|multiple|countless"
+                    r"|a number of|a few|a handful of)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def is_vague(e: Any, name: str = "fatalities") -> bool:
+    """The report's figure for `name` was read from a vague amount ("dozens of martyrs", "kills scores")."""
+    text = evidence_text(e, name)
+    return text is not None and _DIGIT.search(text) is None and _VAGUE.search(text) is not None
+
+
 def toll_evidence(a: Any, b: Any) -> float:
     """Same fatality figure: +0.5 for 1, rising to +1.0 at 3 or more; nearly the same large figure,
     or two counts of a massacre within a factor of two: +1.0 to +1.5; wildly different: against."""
     fa, fb = getattr(a, "fatalities", None), getattr(b, "fatalities", None)
-    if fa is None or fb is None:
-        return 0.0
+    if fa is None or fb is None or is_vague(a) or is_vague(b):
+        return 0.0  # "dozens" (coded 12) is a floor, neither the same toll as 12 nor another than 46
     if fa == fb:
         return 0.0 if fa == 0 else min(1.0, 0.25 + 0.25 * fa)
     low, high = sorted((fa, fb))

@@ -28,25 +28,14 @@ sub-type gets the priority of the rule its trigger (the sub_event_type evidence 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from sitroom.merge.details import evidence_text
-
-_VAGUE = re.compile(r"\b(?:dozens|scores|tens|hundreds|thousands|several|many|numerous|multiple|countless"
-                    r"|a number of|a few|a handful of)\b", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
+from sitroom.merge.details import evidence_text, is_vague  # noqa: F401 - is_vague re-exported for merge users
 
 # Specificity tiers of a sub-type's trigger (higher is more specific).
 WEAPON_NAMED, BARE_BLAST, GENERIC = 2, 1, 0
-
-
-def is_vague(e: Any, name: str = "fatalities") -> bool:
-    """The report's figure for `name` was read from a vague amount ("dozens of martyrs", "kills scores")."""
-    text = evidence_text(e, name)
-    return text is not None and _DIGIT.search(text) is None and _VAGUE.search(text) is not None
 
 
 def figure_range(mentions: Sequence[Any], name: str = "fatalities") -> tuple[int | None, int | None, int | None]:
