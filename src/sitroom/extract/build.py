@@ -10,7 +10,7 @@ from sitroom.codebook.acled import ARMED_ACTOR_TYPES, POLITICAL_VIOLENCE_TYPES, 
 from sitroom.extract.actors import PATIENT_AFTER_RE, ActorMention, fill_country, find_actors, is_speaker, passive_agent
 from sitroom.extract.analysis import SentenceAnalysis, is_heading
 from sitroom.extract.numbers import Count
-from sitroom.extract.place import country_name, dateline_location, locate_sentence
+from sitroom.extract.place import country_name, dateline_location, locate_sentence, unfound_at_country_point
 from sitroom.model import GEO_NEAR, GEO_REGION, PRECISION_DAY, Document, Event, Evidence
 
 HISTORICAL_DAYS = 45  # an incident dated this long before the report is background, not news
@@ -115,9 +115,14 @@ def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], co
     if first and location.place.geonameid is None and location.geo_precision == GEO_REGION and not location.place.admin1:
         location = _at_dateline_city(doc, location, event)
     place, evidence = location.place, _span(doc, location.start, location.end)
+    point: tuple[float | None, float | None] = (place.latitude, place.longitude)
+    if unfound_at_country_point(location):
+        # the report's name for the place, but no point: its country's centre is not where it is
+        point = (None, None)
+        event.warnings.append(f"{_display_name(location)} is not in the gazetteer: no point, only its country")
     for name, value in (("country", place.country or country_name(place.country_code)),
                         ("country_code", place.country_code), ("admin1", place.admin1), ("admin2", place.admin2),
-                        ("location", _display_name(location)), ("latitude", place.latitude), ("longitude", place.longitude),
+                        ("location", _display_name(location)), ("latitude", point[0]), ("longitude", point[1]),
                         ("geo_precision", location.geo_precision), ("geonameid", place.geonameid)):
         event.set(name, value, evidence if value is not None else None)
 
