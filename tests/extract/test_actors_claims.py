@@ -176,3 +176,15 @@ def test_a_suicide_bomber_is_not_the_target_of_his_own_attack():
     (event,) = extract_events(Document(text="A suicide bomber blew himself up at a checkpoint in Hit, killing two "
                                             "soldiers.", published=date(2016, 1, 1), country_hint="IQ"))
     assert event.actor2 == "Military Forces of Iraq"
+
+
+@pytest.mark.parametrize("text", [
+    "A truck packed with explosives blew up outside the Army Public School in the city.",
+    "Gunmen attacked students at the Federal Police Training College on Sunday.",
+])
+def test_a_force_named_in_a_buildings_name_is_no_actor(text):
+    assert not [a for a in find_actors(text) if a.actor_type == "State forces"]
+
+
+def test_a_force_that_acts_is_still_an_actor():
+    assert find_actors("Police raided a school in the town.")[0].name_in("Kenya") == "Police Forces of Kenya"
