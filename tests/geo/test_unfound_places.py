@@ -49,3 +49,10 @@ def test_an_unlisted_village_in_a_province_named_like_its_seat_is_placed_in_the_
 def test_an_unlisted_village_near_a_seat_stays_near_the_town(gz):
     loc = _locate("Jets struck the village of Qorbanli near Idlib, killing six people.", gz, "SY")
     assert loc.place.name == "Qorbanli" and loc.geo_precision == GEO_NEAR
+
+
+def test_a_town_another_countrys_demonym_places_abroad_is_no_unlisted_village_at_home(gz):
+    # the Nigerian town is only where the victims meant to go: it is not a Syrian village coded at Aleppo
+    text = "A bomb killed 12 aid volunteers in Aleppo who were preparing to help rebuild the Nigerian town of Qorbanli."
+    loc = _locate(text, gz, "SY")
+    assert loc.place.country_code == "SY" and loc.named_as == "Aleppo"

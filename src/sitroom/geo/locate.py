@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitroom.geo.demonyms import DEMONYMS
 from sitroom.geo.doubtful import full_name, is_doubtful, spelled_out
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.recognize import is_common_word, recognize
@@ -181,6 +182,9 @@ def _unlisted_places(text: str, start: int, end: int, options: list[_Option], ga
                                and not (name_start <= o.location.start < name_end)]
             chosen = (named_in_phrase or [min(anchors, key=lambda o: abs(o.location.start - name_start))])[0]
             anchor = _region_of_same_name(chosen, gazetteer)
+            demonym = _DEMONYM_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if demonym and DEMONYMS.get(demonym.group(1).lower(), anchor.country_code) != anchor.country_code:
+                continue  # "the Syrian town of Kobani" in a story from Turkey: no village of the anchor's country
             if any(c.place.country_code == anchor.country_code for c in gazetteer.candidates(name, fuzzy=False)):
                 continue  # a known place of that country: resolution had its chance
             place = Place(name, anchor.latitude, anchor.longitude, anchor.country_code, anchor.country,
@@ -202,6 +206,11 @@ def _region_of_same_name(anchor: _Option, gazetteer: Gazetteer) -> Place:
         if c.place.feature_code == "ADM1" and c.place.country_code == place.country_code and c.place.admin1 == place.admin1:
             return c.place
     return place
+
+
+# "the Syrian town of X", "a Turkish border village": the country the place phrase itself names
+_DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:(?:border|frontier|northern|southern|eastern|"
+                             r"western|central|coastal|mountain|desert)\s+)?$")
 
 
 # "Indian Kashmir's ", "Nigeria's ": a possessive owner before the name proper
