@@ -30,6 +30,8 @@ def test_a_blast_whose_telling_names_an_accident_cause_is_no_event(text):
     # the trigger sentence names the weapon: the fuel depot is only where it went off
     "A bomb went off near a fuel depot in the town on Tuesday, killing nine people. "
     "Fuel stored at the depot caught fire.",
+    # a named weapon, whatever carried it
+    "A booby-trapped fuel tanker exploded at a crowded junction on Tuesday, killing nine people.",
     # the cause is named only to be denied
     "An explosion tore through a market in the town on Tuesday, killing nine people. "
     "Police ruled out an accident and said the device had been hidden in a cart.",

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.codebook.loader import accident_cause_pattern, any_trigger
 from sitroom.extract.analysis import SentenceAnalysis, analyse, is_heading
-from sitroom.extract.build import build_event
+from sitroom.extract.build import WEAPON_PRIORITY, build_event
 from sitroom.extract.classify import PROTEST_RE, STRONG_RE
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.place import distance_km, locate_sentence
@@ -70,8 +70,9 @@ def _accidental(m: Mention) -> bool:
     ammonium nitrate stored at the port, 170 have died") is no conflict event, even where the
     sentence that triggered it ("Port explosion: one week on") names no cause.  A trigger sentence
     that names a weapon or an armed group ("a bomb went off near the fuel depot") keeps it."""
-    if any(STRONG_RE.search(t.sentence.text) or PROTEST_RE.search(t.sentence.text) for t in m.triggers):
-        return False
+    if any(STRONG_RE.search(t.sentence.text) or PROTEST_RE.search(t.sentence.text)
+           or (t.classification is not None and t.classification.priority >= WEAPON_PRIORITY) for t in m.triggers):
+        return False  # "a booby-trapped fuel tanker exploded": a named weapon, whatever carried it
     blocks = {t.sentence.block for t in m.triggers}
     for a in m.triggers + m.context:
         text = a.sentence.text
