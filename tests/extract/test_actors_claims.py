@@ -201,3 +201,15 @@ def test_claiming_something_else_or_a_bare_demonym_is_no_claim(sentence):
 ])
 def test_islamic_state_provinces_are_named_for_themselves(sentence, canonical):
     assert any(a.name_in(None) == canonical for a in find_actors(sentence))
+
+
+@pytest.mark.parametrize("text", [
+    "A truck packed with explosives blew up outside the Army Public School in the city.",
+    "Gunmen attacked students at the Federal Police Training College on Sunday.",
+])
+def test_a_force_named_in_a_buildings_name_is_no_actor(text):
+    assert not [a for a in find_actors(text) if a.actor_type == "State forces"]
+
+
+def test_a_force_that_acts_is_still_an_actor():
+    assert find_actors("Police raided a school in the town.")[0].name_in("Kenya") == "Police Forces of Kenya"

@@ -59,6 +59,9 @@ def sub_type(sentence: str) -> str | None:
     ("Rebel fighters retook the town from government forces on Thursday.", "Non-state actor overtakes territory"),
     ("Al-Shabaab fighters entered the town after the army pulled out without a fight.",
      "Non-violent transfer of territory"),
+    # gunfire told without a verb: at people it is an attack, between armed sides a clash
+    ("Gunfire at the hotel since midnight, guests hiding in their rooms.", "Attack"),
+    ("Heavy gunfire between soldiers and rebels near the airport this morning.", "Armed clash"),
 ])
 def test_sub_event_type(sentence, expected):
     assert sub_type(sentence) == expected
@@ -79,6 +82,7 @@ def test_sub_event_type(sentence, expected):
     "Nineteen people were killed when their bus plunged off a bridge in the Friday accident.",
     "The army blamed the Allied Democratic Forces, a rebel group that has pledged allegiance to Islamic State.",
     "A spokesman denied it, saying soldiers had carried out the killings as they withdrew.",
+    "Celebratory gunfire rang out over the wedding party.",
 ])
 def test_not_political_violence(sentence):
     assert sub_type(sentence) is None

@@ -93,6 +93,12 @@ def out_of_scope_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alternation(data['out_of_scope']['patterns'])})", re.I)
 
 
+@cache
+def accident_cause_pattern() -> re.Pattern[str]:
+    data = _trigger_data()
+    return re.compile(rf"\b(?:{_alternation(data['accident_cause']['patterns'])})", re.I)
+
+
 def _alias_regex(alias: str, exact_case: bool) -> str:
     """Spelling-tolerant regex for an alias: hyphens/spaces and apostrophes are interchangeable."""
     parts = re.split(r"[\s\-]+", alias.strip())

@@ -91,6 +91,8 @@ def find_actors(sentence: str) -> list[ActorMention]:
             continue
         m, entry = hit
         resume = m.end()
+        if entry.generic and word.group()[0].isupper() and FACILITY_AFTER_RE.match(sentence, m.end()):
+            continue  # "the Police Cadet School", "the Army Public School": a building's name, no force acting
         start, country = m.start(), None
         if entry.generic:
             demonym = _DEMONYM_RE.search(sentence, 0, m.start())
@@ -111,6 +113,11 @@ def find_actors(sentence: str) -> list[ActorMention]:
             continue
         found.append(mention)
     return found
+
+
+# the rest of a capitalised institution's name after a force's noun: "Police| Cadet School", "Army| Hospital"
+FACILITY_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:School|Academy|College|University|Hospital|Station|Club|"
+                               r"Stadium|Institute|Hall|Training (?:Centre|Center|School|College))\b")
 
 
 # A capitalised name with a word only armed movements put in their names is a group in its own right.

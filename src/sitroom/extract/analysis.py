@@ -114,7 +114,8 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
     return SentenceAnalysis(
         sentence=sentence,
         classification=classification,
-        dates=[d for d in find_dates(text, published) if skip is None or not (skip[0] <= d.start < skip[1])],
+        dates=_night_into_day([d for d in find_dates(text, published) if skip is None or not (skip[0] <= d.start < skip[1])],
+                              text),
         casualties=find_casualties(text),
         claim=find_claim(text),
         sources=find_sources(text),
@@ -132,8 +133,27 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
 # "the government said on Tuesday", "the toll rose to 100 on Tuesday": the day of the telling, not of
 # the act (nor is the start of a span: "operations since 10 February")
 NOT_ACT_DATE_RE = re.compile(r"\b(?:since|until|till|said|says|told|announced|reported|confirmed|stated|added|revised|updated|"
+                            r"acknowledged|admitted|conceded|denied|disclosed|revealed|"
                             r"(?:rose|risen|climbed|jumped|increased) to (?:at least )?[\w,]+|reached [\w,]+)\s+(?:on\s+)?$",
                             re.I)
+# "overnight and early on Monday", "overnight into Tuesday": a night told with the day it ran into
+NIGHT_RE = re.compile(r"(?:overnight|last night)$", re.I)
+INTO_DAY_RE = re.compile(r"\s+(?:and|into|until|to)\s+(?:early\s+|the\s+early\s+hours\s+of\s+)?$", re.I)
+
+
+def _night_into_day(dates: list[DateMention], text: str) -> list[DateMention]:
+    """A night joined to a named day is dated by that day, the one it ran into (ACLED codes the
+    day the violence is reported for), not by the evening before that "overnight" alone would mean."""
+    out = []
+    for i, d in enumerate(dates):
+        following = dates[i + 1] if i + 1 < len(dates) else None
+        if following is not None and following.value is not None and NIGHT_RE.search(d.text) and \
+                INTO_DAY_RE.fullmatch(text, d.end, following.start):
+            continue
+        out.append(d)
+    return out
+
+
 # A sitrep's own analysis ("Assessment: factions are likely to keep testing ...") reports no incident.
 ANALYSIS_LABEL_RE = re.compile(r"\s*(?:[-*•]\s*)?(?:assessment|outlook|forecast|analysis|comment(?:ary)?|background|context|"
                                r"analyst(?:'s)? note|note|trends?|implications?)\s*[:—–-]\s", re.I)

@@ -6,13 +6,13 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sitroom.codebook.acled import ARMED_ACTOR_TYPES, POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
+from sitroom.codebook.acled import ARMED_ACTOR_TYPES, EXPLOSIONS, POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.extract.actors import PATIENT_AFTER_RE, ActorMention, fill_country, find_actors, is_speaker, passive_agent
 from sitroom.extract.analysis import NOT_ACT_DATE_RE, SentenceAnalysis, is_heading
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.dates import month_day
 from sitroom.extract.numbers import Count
-from sitroom.extract.place import country_name, dateline_location, locate_sentence
+from sitroom.extract.place import country_name, dateline_location, locate_sentence, unfound_at_country_point
 from sitroom.model import GEO_NEAR, GEO_REGION, PRECISION_DAY, Document, Event, Evidence
 
 HISTORICAL_DAYS = 45  # an incident dated this long before the report is background, not news
@@ -66,12 +66,29 @@ def _set_type(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
         # general killed by a drone strike in January") -- except chemical use, which ACLED codes
         # whatever delivered it
         refining = [a for a in refining if a.classification and a.classification.sub_event_type in OVERRIDING_TYPES]
-    best = max(triggers + refining, key=lambda a: a.classification.priority if a.classification else -1)
+    telling = triggers + refining
+    if lead is not None and lead.sub_event_type in GUN_ASSAULT_TYPES and GUNFIRE_RE.search(triggers[0].sentence.text):
+        # a shooting or storming in which the attackers also set off explosives ("stormed the campus and shot
+        # students ... four were killed when they detonated explosive vests") stays the attack ACLED codes
+        # it as: a generic blast word later in the telling does not make it remote violence
+        telling = [a for a in telling if a is triggers[0] or not _generic_blast(a)]
+    best = max(telling, key=lambda a: a.classification.priority if a.classification else -1)
     c = best.classification
     assert c is not None  # triggers always carry a classification
     evidence = _rel(doc, best, c.start, c.end)
     event.set("event_type", c.event_type, evidence)
     event.set("sub_event_type", c.sub_event_type, evidence)
+
+
+GUN_ASSAULT_TYPES = frozenset({"Attack", "Armed clash"})
+GUNFIRE_RE = re.compile(r"\b(?:gunm[ae]n|gunfire|(?:opened|open|opening) fire|fired (?:on|at|into|upon)|shooting|shot|"
+                        r"storm(?:ed|ing)|siege|hostages?|machine-?guns?|rifles?|firearms?)\b", re.I)
+
+
+def _generic_blast(a: SentenceAnalysis) -> bool:
+    """A blast word that names no weapon ("detonated", "set off a bomb at"), below the weapon rules."""
+    c = a.classification
+    return c is not None and c.event_type == EXPLOSIONS and c.priority < WEAPON_PRIORITY
 
 
 def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis],
@@ -143,9 +160,14 @@ def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], co
     if first and location.place.geonameid is None and location.geo_precision == GEO_REGION and not location.place.admin1:
         location = _at_dateline_city(doc, location, event)
     place, evidence = location.place, _span(doc, location.start, location.end)
+    point: tuple[float | None, float | None] = (place.latitude, place.longitude)
+    if unfound_at_country_point(location):
+        # the report's name for the place, but no point: its country's centre is not where it is
+        point = (None, None)
+        event.warnings.append(f"{_display_name(location)} is not in the gazetteer: no point, only its country")
     for name, value in (("country", place.country or country_name(place.country_code)),
                         ("country_code", place.country_code), ("admin1", place.admin1), ("admin2", place.admin2),
-                        ("location", _display_name(location)), ("latitude", place.latitude), ("longitude", place.longitude),
+                        ("location", _display_name(location)), ("latitude", point[0]), ("longitude", point[1]),
                         ("geo_precision", location.geo_precision), ("geonameid", place.geonameid)):
         event.set(name, value, evidence if value is not None else None)
 

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
+from sitroom.codebook.loader import accident_cause_pattern, any_trigger
 from sitroom.extract.analysis import SentenceAnalysis, analyse, is_heading
-from sitroom.extract.build import build_event
+from sitroom.extract.build import WEAPON_PRIORITY, build_event
+from sitroom.extract.classify import PROTEST_RE, STRONG_RE
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.place import distance_km, locate_sentence
 from sitroom.extract.segment import split_sentences
@@ -53,9 +55,33 @@ def extract_events(doc: Document) -> list[Event]:
     """Every incident the document reports, each field with its evidence span."""
     dateline = find_dateline(doc.text)
     analyses = [analyse(s, doc.published, dateline) for s in split_sentences(doc.text)]
-    mentions = group_mentions(analyses, doc)
+    mentions = [m for m in group_mentions(analyses, doc) if not _accidental(m)]
     events = [build_event(doc, m.triggers, m.context, index == 0, m.inherited_date) for index, m in enumerate(mentions)]
     return [e for e in events if e is not None]
+
+
+# "police ruled out an accident", "it was no accident": the cause named only to be denied
+NOT_ACCIDENT_RE = re.compile(r"\b(?:not|no|ruled out|rule out|rather than|instead of|denied|dismissed|excluded)\s+"
+                             r"(?:\w+\s+){0,2}$", re.I)
+
+
+def _accidental(m: Mention) -> bool:
+    """A blast or fire whose own telling names an accident cause ("a week after the explosion of
+    ammonium nitrate stored at the port, 170 have died") is no conflict event, even where the
+    sentence that triggered it ("Port explosion: one week on") names no cause.  A trigger sentence
+    that names a weapon or an armed group ("a bomb went off near the fuel depot") keeps it."""
+    if any(STRONG_RE.search(t.sentence.text) or PROTEST_RE.search(t.sentence.text)
+           or (t.classification is not None and t.classification.priority >= WEAPON_PRIORITY) for t in m.triggers):
+        return False  # "a booby-trapped fuel tanker exploded": a named weapon, whatever carried it
+    blocks = {t.sentence.block for t in m.triggers}
+    for a in m.triggers + m.context:
+        text = a.sentence.text
+        if a.sentence.block not in blocks and not any_trigger().search(text):
+            continue  # a paragraph about something else ("Last year a gas leak ...") names no cause of this blast
+        for cause in accident_cause_pattern().finditer(text):
+            if not NOT_ACCIDENT_RE.search(text, max(0, cause.start() - 40), cause.start()):
+                return True
+    return False
 
 
 def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Mention]:

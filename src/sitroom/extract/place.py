@@ -48,6 +48,16 @@ def locate_sentence(doc: Document, a: SentenceAnalysis):  # -> geo.Location | No
     return location
 
 
+def unfound_at_country_point(location) -> bool:
+    """A name the gazetteer lacks, anchored only at its country's centre ("the village of X in
+    India"): that point would pass for the village on a map and in a merge."""
+    place = location.place
+    if place.geonameid is not None or not place.country_code:
+        return False
+    country = geo.get_gazetteer().country(place.country_code)
+    return country is not None and (place.latitude, place.longitude) == (country.place.latitude, country.place.longitude)
+
+
 def dateline_location(doc: Document):  # -> geo.Location | None
     """Where the report was filed, for an incident whose own sentences name no place."""
     span = find_dateline(doc.text)

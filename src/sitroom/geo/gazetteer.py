@@ -29,6 +29,16 @@ _FUZZY_CUTOFF = 75
 _FUZZY_CUTOFF_ELSEWHERE = 90
 ROMANISED_COUNTRIES = frozenset("IQ SY YE AF LY SO LB PS JO SA IR EG SD SS TN DZ MA MR KW QA BH AE OM PK TD "
                                 "ML NE TR IL EH DJ ER".split())
+# Names romanised from Indic and Burmese scripts vary in a vowel or two (Rajouri / Rājauri, Poonch /
+# Punch), less than Arabic ones do: a middle cutoff lets one vowel differ in a name of seven letters.
+_FUZZY_CUTOFF_VOWELS = 85
+VOWEL_VARIANT_COUNTRIES = frozenset("IN BD NP LK BT MM".split())
+
+
+def _fuzzy_cutoff(country_code: str) -> int:
+    if country_code in ROMANISED_COUNTRIES:
+        return _FUZZY_CUTOFF
+    return _FUZZY_CUTOFF_VOWELS if country_code in VOWEL_VARIANT_COUNTRIES else _FUZZY_CUTOFF_ELSEWHERE
 _COLUMNS = "p.id, p.name, p.lat, p.lon, p.cc, p.country, p.admin1, p.admin2, p.geonameid, p.feature, " \
            "p.population, p.admin1_code"
 
@@ -109,8 +119,7 @@ class Gazetteer:
             rows = self._rows(f"SELECT {_COLUMNS} FROM skels s JOIN places p ON p.id = s.place "
                               f"WHERE s.skel = ? ORDER BY p.population DESC LIMIT 200", skel)
             for r in rows:
-                cutoff = _FUZZY_CUTOFF if r[4] in ROMANISED_COUNTRIES else _FUZZY_CUTOFF_ELSEWHERE
-                if fuzz.ratio(want, strip_article(normalize(r[1]))) >= cutoff:
+                if fuzz.ratio(want, strip_article(normalize(r[1]))) >= _fuzzy_cutoff(r[4]):
                     out.append(self._candidate(r, True, fuzzy=True))
         hit = self._fuzzy[name] = tuple(out[:MAX_CANDIDATES])
         return hit

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitroom.geo.demonyms import DEMONYMS
 from sitroom.geo.doubtful import full_name, is_doubtful, spelled_out
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.recognize import is_common_word, recognize
@@ -168,20 +169,52 @@ def _unlisted_places(text: str, start: int, end: int, options: list[_Option], ga
     for pattern in _UNLISTED:
         for m in pattern.finditer(text, start, end):
             name_start, name_end = m.span("name")
-            if is_common_word(m.group("name")):
+            name = m.group("name")
+            owner = _POSSESSIVE.match(name)
+            if owner:
+                # "Indian Kashmir's Rajouri district": the owner is where the place lies, not its name
+                name_start, name = name_start + owner.end(), name[owner.end():]
+            if is_common_word(name):
                 continue  # "a mixed Sunni-Shiite area", "the Iraqi province": no place name
             if any(o.location.start < name_end and name_start < o.location.end for o in (*options, *known)):
                 continue  # the gazetteer knows it after all
             named_in_phrase = [o for o in options if m.start() <= o.location.start and o.location.end <= m.end()
                                and not (name_start <= o.location.start < name_end)]
-            anchor = (named_in_phrase or [min(anchors, key=lambda o: abs(o.location.start - name_start))])[0].location.place
-            if any(c.place.country_code == anchor.country_code for c in gazetteer.candidates(m.group("name"), fuzzy=False)):
+            chosen = (named_in_phrase or [min(anchors, key=lambda o: abs(o.location.start - name_start))])[0]
+            anchor = _region_of_same_name(chosen, gazetteer)
+            demonym = _DEMONYM_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if demonym and DEMONYMS.get(demonym.group(1).lower(), anchor.country_code) != anchor.country_code:
+                continue  # "the Syrian town of Kobani" in a story from Turkey: no village of the anchor's country
+            if any(c.place.country_code == anchor.country_code for c in gazetteer.candidates(name, fuzzy=False)):
                 continue  # a known place of that country: resolution had its chance
-            place = Place(m.group("name"), anchor.latitude, anchor.longitude, anchor.country_code, anchor.country,
+            place = Place(name, anchor.latitude, anchor.longitude, anchor.country_code, anchor.country,
                           anchor.admin1, anchor.admin2, None, "PPL", 0)
             precision = GEO_REGION if (anchor.feature_code or "") in _REGION_FEATURES else GEO_NEAR
-            found.append(_Option(Location(place, precision, name_start, name_end, m.group("name"), m.group("name")), False))
+            found.append(_Option(Location(place, precision, name_start, name_end, name, name), False))
     return found
+
+
+def _region_of_same_name(anchor: _Option, gazetteer: Gazetteer) -> Place:
+    """A village "in Sagaing" or "in Idlib" lies somewhere in the province of that name, not at the
+    provincial capital that shares it: a plain mention of a seat whose province bears the same
+    name anchors an unlisted place at the province (geo_precision 3).  "near Idlib" keeps the town."""
+    loc = anchor.location
+    place = loc.place
+    if anchor.is_anchor or loc.geo_precision != GEO_EXACT or not (place.feature_code or "").startswith("PPLA"):
+        return place
+    for c in gazetteer.candidates(loc.named_as or loc.text, fuzzy=False):
+        if c.place.feature_code == "ADM1" and c.place.country_code == place.country_code and c.place.admin1 == place.admin1:
+            return c.place
+    return place
+
+
+# "the Syrian town of X", "a Turkish border village": the country the place phrase itself names
+_DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:(?:border|frontier|northern|southern|eastern|"
+                             r"western|central|coastal|mountain|desert)\s+)?$")
+
+
+# "Indian Kashmir's ", "Nigeria's ": a possessive owner before the name proper
+_POSSESSIVE = re.compile(r".*['’]s\s+(?=[A-Z])")
 
 
 # "in X", "the village of X": said to be a place, not an organisation ("militants from Tribal Hashid")
@@ -192,6 +225,14 @@ _PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|around|(?:town|city|village|ar
 _ORIGIN_BEFORE = re.compile(r"\b(?:passengers|travell?ers|workers|labou?rers|pilgrims|migrants|people|students|tourists|"
                             r"visitors|natives|families|men|women|truckers|drivers|settlers)\s+(?:\w+\s+)?(?:from|of)\s+"
                             r"(?:the\s+)?$", re.I)
+# "the wounded were taken to Erbil", "died in hospitals in Kirkuk, Tikrit and Baiji": where victims were
+# treated or moved to, after the act, not its scene (a list of such places counts as one)
+_AFTERMATH_BEFORE = re.compile(
+    r"\b(?:(?:died|treated|admitted|recovering|hospitali[sz]ed|taken|rushed|evacuated|airlifted|transferred|flown|brought|"
+    r"moved)\s+(?:later\s+|there\s+)?(?:in|to|at)\s+(?:(?:a|the|two|three|several)\s+)?(?:[a-z-]+\s+)?"
+    r"(?:hospitals?|clinics?|morgues?|mortuar(?:y|ies)|medical (?:centres?|centers?|facilit(?:y|ies)))\s+(?:in|at)|"
+    r"(?:taken|rushed|evacuated|airlifted|transferred|flown)\s+(?:later\s+)?to)\s+(?:the\s+)?(?:(?:city|town) of\s+)?"
+    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?\s+(?:and\s+)?){0,4}$")
 # "in eastern Syria", "of Syria" place what precedes in that country; "bordering Syria" does not
 _IN_COUNTRY = re.compile(r"(?:(?<!from )\b(?:in|inside|of|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|"
                          r"\(\s*)$", re.I)  # "... (Syria)" too
@@ -269,6 +310,8 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
             continue
         if _ORIGIN_BEFORE.search(text, max(0, t.start - 50), t.start):
             continue  # "gunmen shot passengers from Punjab": where the victims came from
+        if _AFTERMATH_BEFORE.search(text, max(0, t.start - 100), t.start):
+            continue
         if t.place.country_code not in said_here and is_doubtful(t, named, home, gazetteer):
             doubtful.append(full_name(text, t.start, t.end))  # coded below as an unlisted place
             continue

@@ -1,0 +1,34 @@
+"""Which of a report's dates is the day of the act."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitroom.extract import extract_events
+from sitroom.model import Document
+
+
+def dates_of(text: str, published: date) -> list[date | None]:
+    return [e.event_date for e in extract_events(Document(text=text, published=published)) if not e.historical]
+
+
+@pytest.mark.parametrize("joined", ["overnight and early on Thursday", "overnight into Thursday"])
+def test_a_night_joined_to_a_named_day_is_that_day(joined):
+    # 7 March 2024 was a Thursday
+    text = f"Gunmen attacked three police posts in the district {joined}, killing nine officers."
+    assert dates_of(text, date(2024, 3, 7)) == [date(2024, 3, 7)]
+
+
+def test_a_night_alone_is_still_the_night_before():
+    text = "Gunmen attacked three police posts in the district overnight, killing nine officers."
+    assert dates_of(text, date(2024, 3, 7)) == [date(2024, 3, 6)]
+
+
+@pytest.mark.parametrize("verb", ["acknowledged", "admitted", "conceded"])
+def test_the_day_a_side_owned_up_to_an_act_is_not_its_day(verb):
+    # 14 June 2023 was a Wednesday; the strike itself was on the Monday
+    text = (f"The army {verb} on Wednesday that its jets had carried out an air strike on a market town.\n\n"
+            "The attack on Monday afternoon killed at least 30 people, residents said.")
+    assert dates_of(text, date(2023, 6, 14)) == [date(2023, 6, 12)]

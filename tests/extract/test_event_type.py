@@ -1,0 +1,30 @@
+"""Which act types an incident told over several sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitroom.extract import extract_events
+from sitroom.model import Document
+
+
+def sub_types(text: str, published: date = date(2021, 6, 4)) -> list[str | None]:
+    return [e.sub_event_type for e in extract_events(Document(text=text, published=published)) if not e.historical]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stormed a hotel in the port town on Thursday and shot guests in the lobby, killing 31 people. "
+    "Three of the attackers died when they detonated explosives as troops closed in.",
+    "Armed men opened fire on villagers at a market on Thursday, killing 12 people. "
+    "Witnesses said the assailants had set off a bomb at the entrance before they started shooting.",
+])
+def test_a_shooting_whose_attackers_also_set_off_explosives_stays_an_attack(text):
+    assert sub_types(text) == ["Attack"]
+
+
+def test_a_bombing_told_first_stays_a_bombing_when_gunmen_follow():
+    text = ("A bomb exploded at a crowded bus stop on Thursday, killing four people. "
+            "Gunmen then opened fire on those who came to help.")
+    assert sub_types(text) == ["Remote explosive/landmine/IED"]

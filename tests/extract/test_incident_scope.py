@@ -1,0 +1,40 @@
+"""Whether a telling is a conflict incident at all, judged over all its sentences, not one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitroom.extract import extract_events
+from sitroom.model import Document
+
+
+def events(text: str, published: date = date(2022, 6, 3)):
+    return extract_events(Document(text=text, published=published))
+
+
+@pytest.mark.parametrize("text", [
+    # the title line names no cause; the body does
+    "Harbour blast: ten days later, families still wait\n\nTen days after the explosion of fertiliser that "
+    "had been stored for years in a shed at the harbour, officials say 41 people have died.",
+    "A huge explosion shook the market district of the town on Tuesday, killing nine people. "
+    "Firefighters said a gas cylinder in a restaurant kitchen had exploded.",
+    "Two workers died in a blast at the textile mill on Monday. The owner blamed an accidental spark.",
+])
+def test_a_blast_whose_telling_names_an_accident_cause_is_no_event(text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the trigger sentence names the weapon: the fuel depot is only where it went off
+    "A bomb went off near a fuel depot in the town on Tuesday, killing nine people. "
+    "Fuel stored at the depot caught fire.",
+    # a named weapon, whatever carried it
+    "A booby-trapped fuel tanker exploded at a crowded junction on Tuesday, killing nine people.",
+    # the cause is named only to be denied
+    "An explosion tore through a market in the town on Tuesday, killing nine people. "
+    "Police ruled out an accident and said the device had been hidden in a cart.",
+])
+def test_an_attack_near_stored_fuel_or_with_an_accident_denied_stays_an_event(text):
+    assert len(events(text)) == 1
