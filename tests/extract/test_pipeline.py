@@ -332,3 +332,42 @@ def test_a_day_heading_over_a_sitreps_bullets_dates_them():
                         "- Ras Lanuf: a car bomb at a checkpoint killed 7.\n\nSaturday 9 January\n"
                         "- Sirte: gunmen attacked a patrol, killing two guards.\n", published=date(2016, 1, 10))
     assert sorted(e.event_date for e in extract_events(doc)) == [date(2016, 1, 7), date(2016, 1, 7), date(2016, 1, 9)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the day the act is named by beats the day it was told, whichever comes first
+    ("The state government on Thursday said 40 people were killed in Sunday's attack on a church in Owo.",
+     date(2022, 6, 5)),
+    ("The interior ministry on Thursday revised the toll from Wednesday's twin bombing in Kerman to 95.",
+     date(2022, 6, 8)),
+    ("Police on Friday said gunmen killed four villagers in Owo.", date(2022, 6, 10)),  # only the telling: its day
+])
+def test_the_day_that_names_the_act_dates_it_not_the_day_it_was_told(text, expected):
+    (event,) = extract_events(Document(text=text, published=date(2022, 6, 10), country_hint="NG"))
+    assert event.event_date == expected
+
+
+def test_a_news_story_recalling_an_incident_weeks_before_flags_it_historical():
+    doc = Document(text="KUNDUZ (AP) — A suicide bomber killed 46 worshippers at a mosque in Kunduz on Friday, "
+                        "officials said.\n\nThe same affiliate carried out the Aug. 26 suicide bombing outside Kabul's "
+                        "airport that killed 169 people.", published=date(2021, 10, 8), country_hint="AF")
+    fresh, recalled = extract_events(doc)
+    assert not fresh.historical and fresh.event_date == date(2021, 10, 8)
+    assert recalled.historical and recalled.event_date == date(2021, 8, 26)
+
+
+def test_a_review_keeps_its_older_incidents():
+    # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
+    doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "
+                        "bomber killed 12 people at a mosque in Kunduz.", published=date(2021, 10, 1),
+                   country_hint="AF")
+    assert [e.historical for e in extract_events(doc)] == [False, False]
+
+
+def test_a_wire_with_no_year_recalls_an_incident_it_gives_a_year():
+    doc = Document(text="DUBAI, Jan 3 (Reuters) - Two explosions killed 103 people in Kerman on Wednesday, state "
+                        "media said.\n\nIslamic State carried out the shooting at a shrine in Shiraz in October 2022, "
+                        "which killed 13 people.")
+    lead, recalled = extract_events(doc)
+    assert lead.date_without_year == "--01-03" and not lead.historical
+    assert recalled.historical

@@ -83,9 +83,12 @@ class SentenceAnalysis:
     @property
     def act_date(self) -> DateMention | None:
         """The sentence's date of the act itself: not the day it was told ("officials said on
-        Tuesday", "the toll rose to 100 on Tuesday")."""
-        return self._first([d for d in self.dates if d.value is not None
-                            and not NOT_ACT_DATE_RE.search(self.sentence.text, max(0, d.start - 40), d.start)])
+        Tuesday", "the ministry on Thursday revised the toll"); a day that names the act ("in
+        Sunday's attack") before any other."""
+        text = self.sentence.text
+        resolved = [d for d in self.dates if d.value is not None and not is_telling_date(text, d)]
+        naming = [d for d in resolved if ACT_OF_DAY_RE.match(text, d.end)]
+        return naming[0] if naming else self._first(resolved)
 
     def _first(self, resolved: list[DateMention]) -> DateMention | None:
         topic_at = self.extra.get("topic_at")
@@ -136,6 +139,22 @@ NOT_ACT_DATE_RE = re.compile(r"\b(?:since|until|till|said|says|told|announced|re
                             r"acknowledged|admitted|conceded|denied|disclosed|revealed|"
                             r"(?:rose|risen|climbed|jumped|increased) to (?:at least )?[\w,]+|reached [\w,]+)\s+(?:on\s+)?$",
                             re.I)
+# "the ministry on Thursday revised the toll", "police on Friday said": the day of the telling, told
+# before its verb
+TELLING_AFTER_RE = re.compile(r"\s*,?\s*(?:said|says|told|announced|reported|confirmed|stated|added|revised|updated|"
+                              r"raised|lowered|put|gave|released|issued|acknowledged|admitted|denied|published)\b", re.I)
+# "Sunday's attack", "Wednesday's twin bombing": a day that names the act it dates
+ACT_OF_DAY_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|"
+                           r"massacres?|shootings?|assaults?|raids?|ambush(?:es)?|killings?|violence|clashes|fighting)\b",
+                           re.I)
+
+
+def is_telling_date(text: str, d: DateMention) -> bool:
+    """`d` dates the telling, not the act: "said on Tuesday", "the toll rose to 100 on Tuesday",
+    "the government on Thursday said"."""
+    return bool(NOT_ACT_DATE_RE.search(text, max(0, d.start - 40), d.start) or TELLING_AFTER_RE.match(text, d.end))
+
+
 # "overnight and early on Monday", "overnight into Tuesday": a night told with the day it ran into
 NIGHT_RE = re.compile(r"(?:overnight|last night)$", re.I)
 INTO_DAY_RE = re.compile(r"\s+(?:and|into|until|to)\s+(?:early\s+|the\s+early\s+hours\s+of\s+)?$", re.I)

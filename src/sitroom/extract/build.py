@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from sitroom.codebook.acled import ARMED_ACTOR_TYPES, EXPLOSIONS, POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.extract.actors import PATIENT_AFTER_RE, ActorMention, fill_country, find_actors, is_speaker, passive_agent
-from sitroom.extract.analysis import NOT_ACT_DATE_RE, SentenceAnalysis, is_heading
+from sitroom.extract.analysis import SentenceAnalysis, is_heading, is_telling_date
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.dates import month_day
 from sitroom.extract.numbers import Count
@@ -130,7 +130,7 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
 
 def _telling_day(a: SentenceAnalysis, d) -> bool:
     """"officials said on Friday": the day of the telling, not of the act (as `act_date` reads it)."""
-    return NOT_ACT_DATE_RE.search(a.sentence.text, max(0, d.start - 40), d.start) is not None
+    return is_telling_date(a.sentence.text, d)
 
 
 def _keep_day_without_year(event: Event, doc: Document, phrase: str | None = None) -> None:

@@ -56,8 +56,42 @@ def extract_events(doc: Document) -> list[Event]:
     dateline = find_dateline(doc.text)
     analyses = [analyse(s, doc.published, dateline) for s in split_sentences(doc.text)]
     mentions = [m for m in group_mentions(analyses, doc) if not _accidental(m)]
-    events = [build_event(doc, m.triggers, m.context, index == 0, m.inherited_date) for index, m in enumerate(mentions)]
-    return [e for e in events if e is not None]
+    built = [(m, build_event(doc, m.triggers, m.context, index == 0, m.inherited_date))
+             for index, m in enumerate(mentions)]
+    told = [(m, e) for m, e in built if e is not None]
+    _flag_recalled(told, doc)
+    return [e for _, e in told]
+
+
+FRESH_DAYS = 3
+"""A story whose first incident is this recent is news of it (not a weekly or a monthly review)."""
+RECALLED_DAYS = 14
+"""In such a story, a later incident told in prose this much older is one it recalls."""
+
+
+def _flag_recalled(told: list[tuple[Mention, Event]], doc: Document) -> None:
+    """Background that is not yet old enough to be history by its date alone: a news story about a
+    fresh attack recalls "the Aug. 26 suicide bombing outside Kabul's airport" six weeks before, or,
+    in a wire with no year, "the shooting in Shiraz in October 2022" (a year is only ever given for
+    an incident of another time).  A review's bullets, and a review's prose, keep their incidents."""
+    if not told or told[0][1].historical:
+        return
+    lead = told[0][1]
+    fresh = lead.event_date is not None and doc.published is not None and \
+        (doc.published - lead.event_date).days <= FRESH_DAYS
+    yearless = lead.event_date is None and lead.date_without_year is not None
+    if not (fresh or yearless):
+        return
+    for m, e in told[1:]:
+        if m.bullet or e.historical:
+            continue
+        if fresh and e.event_date is not None and (doc.published - e.event_date).days > RECALLED_DAYS:
+            e.historical = True
+        elif yearless and e.event_date is not None:
+            e.historical = True
+        else:
+            continue
+        e.warnings.append("historical: an earlier incident the story recalls beside the one it reports")
 
 
 # "police ruled out an accident", "it was no accident": the cause named only to be denied
@@ -178,6 +212,8 @@ def _refers_back(a: SentenceAnalysis, doc: Document) -> bool:
     own = a.date
     if own is not None and own.value and doc.published and own.value < doc.published - timedelta(days=45):
         return False
+    if own is not None and own.value and doc.published is None:
+        return False  # a report with no year dates only what it gives a year: another time's incident
     if own is not None and own.explicit and not a.anaphoric:
         return False
     return a.anaphoric or a.background
@@ -222,6 +258,8 @@ def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: l
         return True
     if own is not None and current.date is None and doc.published and own < doc.published - timedelta(days=45):
         return True
+    if own is not None and current.date is None and doc.published is None:
+        return True  # with no published date only a stated year dates a sentence: another time's incident
     if a.separate or any(p.separate for p in lead_in):
         return True
     if _different_family(current, a):
