@@ -65,3 +65,13 @@ def test_never_raises(sentence):
         if count is not None:
             assert count.value >= 0
             assert 0 <= count.start <= count.end <= len(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("A roadside bomb killed a village volunteer on Wednesday, a day after another bomb in the same district "
+     "killed two rangers.", 1),
+    ("Two days after a car bomb killed 12, gunmen killed three soldiers at a checkpoint.", 3),
+    ("Gunmen killed three soldiers, a week after a similar attack killed 12 in the town.", 3),
+])
+def test_the_toll_of_another_incident_the_sentence_recalls_is_not_counted(sentence, killed):
+    assert find_casualties(sentence).killed.value == killed

@@ -131,10 +131,30 @@ def _toll(sentence: str) -> Count | None:
     return Count(value, m.start(), m.end()) if m and value is not None else None
 
 
+# "..., a day after another bomb in the same district killed two rangers": the rest of the sentence
+# tells another incident, whose toll is not this one's
+OTHER_INCIDENT_RE = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|\d+) (?:day|days|week|weeks|hours?) (?:after|before)|"
+                               r"(?:after|following|like|unlike|similar to) (?:another|an earlier|a previous|a similar|"
+                               r"last (?:week|month|year)['’]s))\b[^.;]*", re.I)
+
+
+def _other_incident_span(sentence: str, m: re.Match[str]) -> tuple[int, int]:
+    """The clause about another incident: to the sentence's end, or, fronted ("Two days after a car
+    bomb killed 12, gunmen ..."), to its comma."""
+    if sentence[:m.start()].strip():
+        return m.span()
+    comma = sentence.find(",", m.start(), m.end())
+    return (m.start(), comma if comma >= 0 else m.end())
+
+
 def _count_for(sentence: str, verb_re: re.Pattern[str]) -> Count | None:
-    """Sum of the quantities attached to each casualty word (largest reading across mentions)."""
+    """Sum of the quantities attached to each casualty word (largest reading across mentions),
+    leaving out those of another incident the sentence recalls."""
     best: Count | None = None
+    other = [_other_incident_span(sentence, m) for m in OTHER_INCIDENT_RE.finditer(sentence)]
     for verb in verb_re.finditer(sentence):
+        if any(start <= verb.start() < end for start, end in other):
+            continue
         count = _after(sentence, verb) or _before(sentence, verb)
         if count and (best is None or count.value > best.value):
             best = count
@@ -162,13 +182,15 @@ def _after(sentence: str, verb: re.Match[str]) -> Count | None:
         if more.start() != end:
             break
         extra = _quantities(more.group("np"))
-        if not extra or extra[0][1] != 0 or _NEW_CLAUSE_RE.search(more.group("np")) or _NEW_CLAUSE_RE.match(tail, more.end()):
+        if not extra or extra[0][1] != 0 or _NEW_CLAUSE_RE.search(more.group("np")) or _NEW_CLAUSE_RE.match(tail, more.end()) \
+                or _SPAN_OF_TIME_RE.match(more.group("np")):  # "killed three soldiers, a week after ..."
             break  # "killed 15 people and 50 others were injured": the next conjunct has its own verb
         value += extra[0][0]
         end = more.end()
     return Count(value, verb.start(), verb.end() + end)
 
 
+_SPAN_OF_TIME_RE = re.compile(r"\S+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times?)\b", re.I)
 _NEW_CLAUSE_RE = re.compile(r"(?:^|\s)(?:\w+\s+)?(?:who\s+|that\s+)?(?:were|was|are|is|have|has|had|got)\b", re.I)
 _LIST_TAIL_RE = re.compile(r"(?:\s+[\w'’-]+){0,4}?(?:,\s*|\s+and\s+)(?P<np>(?:a|an|one|\d+|[a-z]+(?:-[a-z]+)?)\s+[\w'’-]+(?:\s+[\w'’-]+)?)",
                            re.I)
