@@ -97,3 +97,12 @@ def test_trigger_is_the_evidence():
 
 def test_an_operation_to_retake_is_no_territory_taken_yet():
     assert sub_type("The army announced the start of operations to retake the province.") != "Government regains territory"
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Tuesday morning, a similar device hit a pickup truck carrying a ranger patrol, killing two rangers.",
+    "A device hidden in a motorcycle went off near the market.",
+])
+def test_a_device_that_hits_or_goes_off_is_a_blast(sentence):
+    c = classify(sentence, find_actors(sentence))
+    assert c is not None and c.sub_event_type == "Remote explosive/landmine/IED"
