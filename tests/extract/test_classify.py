@@ -106,3 +106,11 @@ def test_an_operation_to_retake_is_no_territory_taken_yet():
 def test_a_device_that_hits_or_goes_off_is_a_blast(sentence):
     c = classify(sentence, find_actors(sentence))
     assert c is not None and c.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The onset of the rainy season is expected to reduce mobility but not to end attacks on villages.",
+    "Fighting is likely to spread to the neighbouring district in the coming weeks.",
+])
+def test_an_outlook_is_no_event(sentence):
+    assert classify(sentence, find_actors(sentence)) is None

@@ -371,3 +371,11 @@ def test_a_wire_with_no_year_recalls_an_incident_it_gives_a_year():
     lead, recalled = extract_events(doc)
     assert lead.date_without_year == "--01-03" and not lead.historical
     assert recalled.historical
+
+
+def test_a_toll_given_a_day_later_in_the_incidents_bullet_is_its_toll():
+    doc = Document(text="BURKINA FASO\n\n• 5 June, Solhan (Yagha province): armed men attacked the village in the early "
+                        "hours and burned the market. The government gave 132 dead on 6 June.\n",
+                   published=date(2021, 6, 7), country_hint="BF")
+    (event,) = extract_events(doc)
+    assert (event.event_date, event.fatalities) == (date(2021, 6, 5), 132)

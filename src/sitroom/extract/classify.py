@@ -29,6 +29,10 @@ HYPOTHETICAL_RE = re.compile(r"\b(?:(?:is|are|remain|remains) (?:\w+ )?likely to
                              r"might|will|intend(?:s|ed)?|call(?:s|ed)? for|fear(?:s|ed)?|possible|prevent(?:ed)?|"
                              r"ready to|risk of|denied|deny|denies|condemn(?:s|ed)?)\s+(?:to\s+|of\s+|an?\s+|the\s+|further\s+|"
                              r"new\s+|more\s+)*(?:\w+\s+)?$", re.I)
+# "The rainy season is expected to reduce mobility but not to end attacks on villages": an outlook,
+# however far the act is from the expectation in its clause
+OUTLOOK_RE = re.compile(r"\b(?:is|are|remains?) (?:\w+ )?(?:expected|likely|unlikely|set) to\b[^.;:]{0,100}$", re.I)
+OUTLOOK_AFTER_RE = re.compile(r"\s+(?:is|are|remains?) (?:\w+ )?(?:expected|likely|unlikely|set) to\b", re.I)
 # "strikes on groups it accused of carrying out a chlorine attack": the weapon belongs to another act
 OTHER_ACT_RE = re.compile(r"\b(?:accus(?:ed|es|ing) (?:\w+ ){0,3}of (?:carrying out |conducting |launching |staging |using )?|"
                           r"in retaliation for|in response to|retaliat\w+ (?:for|against)|in revenge for|"
@@ -79,7 +83,8 @@ def classify(sentence: str, actors: list[ActorMention]) -> Classification | None
             continue
         for match in rule.pattern.finditer(sentence):
             if (HYPOTHETICAL_RE.search(sentence, 0, match.start()) or OTHER_ACT_RE.search(sentence, 0, match.start())
-                    or NEGATED_RE.search(sentence, 0, match.start())):
+                    or NEGATED_RE.search(sentence, 0, match.start()) or OUTLOOK_RE.search(sentence, 0, match.start())
+                    or OUTLOOK_AFTER_RE.match(sentence, match.end())):
                 continue
             if SUBORDINATE_RE.search(sentence, 0, match.start()):
                 deferred.append((rule, match))

@@ -244,7 +244,12 @@ def _may_elaborate(current: Mention, a: SentenceAnalysis) -> bool:
     if a.sentence.bullet and a.sentence.block != current.block:
         return False
     own = _own_date(a)
-    return own is None or current.date is None or own == current.date
+    if own is None or current.date is None or own == current.date:
+        return True
+    # a later day in the incident's own bullet or paragraph is when its toll was learnt ("The
+    # government gave 132 dead on 6 June")
+    return a.sentence.block == current.block and own > current.date and \
+        (a.casualties.killed is not None or a.casualties.injured is not None)
 
 
 def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: list[SentenceAnalysis]) -> bool:
