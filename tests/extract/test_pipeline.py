@@ -379,3 +379,10 @@ def test_a_toll_given_a_day_later_in_the_incidents_bullet_is_its_toll():
                    published=date(2021, 6, 7), country_hint="BF")
     (event,) = extract_events(doc)
     assert (event.event_date, event.fatalities) == (date(2021, 6, 5), 132)
+
+
+def test_hours_earlier_opens_another_incident():
+    doc = Document(text="Gunmen killed at least 100 civilians in Solhan village overnight, the government said. "
+                        "Hours earlier, on Friday evening, gunmen on motorbikes killed 14 people in the village of "
+                        "Tadaryat.", published=date(2021, 6, 5), country_hint="BF")
+    assert sorted(e.fatalities for e in extract_events(doc)) == [14, 100]

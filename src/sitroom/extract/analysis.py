@@ -52,7 +52,9 @@ SEPARATE_RE = re.compile(r"^(?:[“\"]\s*)?(?:separately|in (?:a |another )?sepa
                          r"elsewhere|meanwhile|in a (?:second|further|different) (?:incident|attack)|also on \w+|"
                          r"in (?:a )?(?:related|similar) (?:incident|development)|later(?: on)?(?: that day)?,|"
                          # "Earlier, a suicide bomber drove ..." tells another, earlier act
-                         r"earlier(?: (?:that|the same|in the) (?:day|morning|afternoon|evening|week))?,)", re.I)
+                         r"earlier(?: (?:that|the same|in the) (?:day|morning|afternoon|evening|week))?,|"
+                         # "Hours earlier, on Friday evening, gunmen killed 14 in another village"
+                         r"(?:hours|minutes|a day|the day|two days|a week|days) (?:earlier|before),)", re.I)
 _TITLE_WORD_RE = re.compile(r"[A-Z][\w'’-]*")
 
 
