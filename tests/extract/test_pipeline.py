@@ -386,3 +386,11 @@ def test_hours_earlier_opens_another_incident():
                         "Hours earlier, on Friday evening, gunmen on motorbikes killed 14 people in the village of "
                         "Tadaryat.", published=date(2021, 6, 5), country_hint="BF")
     assert sorted(e.fatalities for e in extract_events(doc)) == [14, 100]
+
+
+def test_a_regions_history_of_attacks_names_no_perpetrator_of_this_one():
+    doc = Document(text="Gunmen on motorbikes killed 14 people in the village of Tadaryat on Friday evening.\n\n"
+                        "The Sahel region has been the scene of repeated attacks by fighters linked to al-Qaida and "
+                        "the Islamic State group.", published=date(2021, 6, 5), country_hint="BF")
+    (event,) = extract_events(doc)
+    assert event.sub_event_type == "Attack" and event.actor1 == "Unidentified Armed Group (Burkina Faso)"

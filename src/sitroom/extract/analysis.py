@@ -29,6 +29,8 @@ TOLL_TALK_RE = re.compile(r"\b(?:the|its|their) (?:dead|death toll|toll|victims|
 PRONOUN_START_RE = re.compile(r"^(?:[“\"]\s*)?(?:it|they|this|these|those|the group|the attack|the attackers|the militants|"
                               r"the group['’]s|he|she)\b", re.I)
 BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|months|years)|since (?:19|20)\d\d|a series of|"
+                           r"(?:has|have) been (?:the )?(?:scene|site|target) of|repeated (?:\w+ )?(?:attacks|raids|"
+                           r"clashes|strikes|bombings|killings)|"
                            r"is meant to|are meant to|continues? to|has (?:repeatedly|frequently|often)|have (?:repeatedly|"
                            r"frequently|often)|campaign|the threat of|highlights?|anniversary|commemorat\w*|remember\w*|"
                            r"in the last \w+ (?:days|weeks|months)|is one of|are part of|is part of|are a part of|"
