@@ -109,3 +109,9 @@ def test_a_day_and_month_in_figures_opening_a_bullet_or_after_on_is_a_day(senten
                                       "Casualties fell 12/10 on the ratio scale."])
 def test_fractions_and_round_the_clock_are_no_days(sentence):
     assert find_dates(sentence, date(2016, 5, 27)) == []
+
+
+@pytest.mark.parametrize("sentence", ["The port has been attacked repeatedly since Monday.",
+                                      "Roads stay closed until Friday.", "Operations since 10 February continue."])
+def test_a_day_after_since_or_until_is_a_reference_point_not_a_date(sentence):
+    assert all(d.value is None for d in find_dates(sentence, PUBLISHED))

@@ -30,7 +30,8 @@ PRONOUN_START_RE = re.compile(r"^(?:[“\"]\s*)?(?:it|they|this|these|those|the 
                               r"the group['’]s|he|she)\b", re.I)
 BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|months|years)|since (?:19|20)\d\d|a series of|"
                            r"(?:has|have) been (?:the )?(?:scene|site|target) of|repeated (?:\w+ )?(?:attacks|raids|"
-                           r"clashes|strikes|bombings|killings)|"
+                           r"clashes|strikes|bombings|killings)|(?:has|have) been (?:\w+ )?repeatedly|"
+                           r"(?:has|have) been (?:attacked|targeted|shelled|hit|struck) (?:repeatedly|several times|again and again)|"
                            r"is meant to|are meant to|continues? to|has (?:repeatedly|frequently|often)|have (?:repeatedly|"
                            r"frequently|often)|campaign|the threat of|highlights?|anniversary|commemorat\w*|remember\w*|"
                            r"in the last \w+ (?:days|weeks|months)|is one of|are part of|is part of|are a part of|"

@@ -51,6 +51,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_SINCE_BEFORE_RE = re.compile(r"\b(?:since|until|till)\s*(?:the\s+)?$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     start: int  # offsets within the sentence text
@@ -71,6 +74,9 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             if any(span[0] < e and s < span[1] for s, e in taken):
                 continue
             mention = _resolve(kind, match, published)
+            if mention is not None and _SINCE_BEFORE_RE.search(sentence, 0, match.start()):
+                # "attacked repeatedly since Monday": a reference point, never the date of what is told
+                mention = DateMention(mention.start, mention.end, mention.text, None, mention.precision, explicit=False)
             if mention is not None:
                 taken.append(span)
                 found.append(mention)

@@ -283,7 +283,9 @@ SECOND_ACT_RE = re.compile(r"\b(?:a|the) (?:second|third|fourth|separate|further
 
 
 def _another_act_elsewhere(current: Mention, a: SentenceAnalysis, doc: Document) -> bool:
-    if not SECOND_ACT_RE.search(a.sentence.text, 0, 100):
+    """"A second car bomb went off in the Medina district", "Hours later a suicide car bomber struck
+    a checkpoint at Ras Lanuf": another act, when it names another place."""
+    if not (SECOND_ACT_RE.search(a.sentence.text, 0, 100) or LATER_RE.match(a.sentence.text)):
         return False
     here = locate_sentence(doc, a)
     if here is None:
