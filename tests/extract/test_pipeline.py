@@ -394,3 +394,10 @@ def test_a_regions_history_of_attacks_names_no_perpetrator_of_this_one():
                         "the Islamic State group.", published=date(2021, 6, 5), country_hint="BF")
     (event,) = extract_events(doc)
     assert event.sub_event_type == "Attack" and event.actor1 == "Unidentified Armed Group (Burkina Faso)"
+
+
+def test_hours_later_at_another_place_is_another_incident():
+    doc = Document(text="A truck bomb exploded at a police camp in Zliten on Thursday, killing 50 recruits. Hours later a "
+                        "suicide car bomber struck a checkpoint in Misrata, killing six.",
+                   published=date(2016, 1, 7), country_hint="LY")
+    assert sorted((e.location, e.fatalities) for e in extract_events(doc)) == [("Misrata", 6), ("Zliten", 50)]
