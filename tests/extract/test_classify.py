@@ -114,3 +114,18 @@ def test_a_device_that_hits_or_goes_off_is_a_blast(sentence):
 ])
 def test_an_outlook_is_no_event(sentence):
     assert classify(sentence, find_actors(sentence)) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Chairperson recalls that the fight against terrorism requires the mobilisation of the whole continent.",
+    "The council condemned the violence in the strongest terms.",
+])
+def test_a_campaign_against_terrorism_or_a_general_condemnation_is_no_event(sentence):
+    assert classify(sentence, find_actors(sentence)) is None
+
+
+def test_condemning_a_specific_attack_reports_it():
+    sentence = ("The Chairperson strongly condemns the terrorist attack carried out yesterday by Boko Haram against a "
+                "position of the army at Bohoma, which claimed the lives of 92 soldiers.")
+    c = classify(sentence, find_actors(sentence))
+    assert c is not None and c.event_type == "Battles"

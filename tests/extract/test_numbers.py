@@ -75,3 +75,7 @@ def test_never_raises(sentence):
 ])
 def test_the_toll_of_another_incident_the_sentence_recalls_is_not_counted(sentence, killed):
     assert find_casualties(sentence).killed.value == killed
+
+
+def test_claimed_the_lives_of_is_a_toll():
+    assert find_casualties("The attack claimed the lives of 92 soldiers.").killed.value == 92

@@ -27,8 +27,21 @@ HYPOTHETICAL_RE = re.compile(r"\b(?:(?:is|are|remain|remains) (?:\w+ )?likely to
                              r"(?:operations?|offensives?|campaigns?|push|bid|efforts?|drive|plans?) to|threat(?:en(?:ed|s|ing)?)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|could|would|"
                              r"expect(?:ed|s|ing)?|anticipat\w*|forecast\w*|"
                              r"might|will|intend(?:s|ed)?|call(?:s|ed)? for|fear(?:s|ed)?|possible|prevent(?:ed)?|"
-                             r"ready to|risk of|denied|deny|denies|condemn(?:s|ed)?)\s+(?:to\s+|of\s+|an?\s+|the\s+|further\s+|"
+                             r"ready to|risk of|denied|deny|denies)\s+(?:to\s+|of\s+|an?\s+|the\s+|further\s+|"
                              r"new\s+|more\s+)*(?:\w+\s+)?$", re.I)
+# "condemned the violence" is talk; "condemns the attack carried out yesterday by Boko Haram ...
+# which claimed the lives of 92 soldiers" reports the attack it condemns
+CONDEMNED_RE = re.compile(r"\bcondemn(?:s|ed|ing)?\s+(?:(?:in the )?(?:strongest|strong) terms\s+)?(?:an?\s+|the\s+|"
+                          r"this\s+|these\s+|such\s+|all\s+|further\s+|new\s+|more\s+)*(?:[\w-]+\s+){0,2}$", re.I)
+SPECIFIC_ACT_RE = re.compile(r"\b(?:carried out|committed|perpetrated|yesterday|last night|this morning|on (?:monday|tuesday|"
+                             r"wednesday|thursday|friday|saturday|sunday)|on \d{1,2}\b|killing \d|killed \d|"
+                             r"(?:claimed|took) the lives|left \d+)", re.I)
+
+
+def _condemned_in_general(sentence: str, match: re.Match[str]) -> bool:
+    return bool(CONDEMNED_RE.search(sentence, 0, match.start())) and not SPECIFIC_ACT_RE.search(sentence, match.end())
+
+
 # "The rainy season is expected to reduce mobility but not to end attacks on villages": an outlook,
 # however far the act is from the expectation in its clause
 OUTLOOK_RE = re.compile(r"\b(?:is|are|remains?) (?:\w+ )?(?:expected|likely|unlikely|set) to\b[^.;:]{0,100}$", re.I)
@@ -83,6 +96,7 @@ def classify(sentence: str, actors: list[ActorMention]) -> Classification | None
             continue
         for match in rule.pattern.finditer(sentence):
             if (HYPOTHETICAL_RE.search(sentence, 0, match.start()) or OTHER_ACT_RE.search(sentence, 0, match.start())
+                    or _condemned_in_general(sentence, match)
                     or NEGATED_RE.search(sentence, 0, match.start()) or OUTLOOK_RE.search(sentence, 0, match.start())
                     or OUTLOOK_AFTER_RE.match(sentence, match.end())):
                 continue
