@@ -401,3 +401,12 @@ def test_hours_later_at_another_place_is_another_incident():
                         "suicide car bomber struck a checkpoint in Misrata, killing six.",
                    published=date(2016, 1, 7), country_hint="LY")
     assert sorted((e.location, e.fatalities) for e in extract_events(doc)) == [("Misrata", 6), ("Zliten", 50)]
+
+
+def test_a_reviews_overview_and_summary_tell_no_incidents_of_their_own():
+    doc = Document(text="WEEKLY CONFLICT SUMMARY\nWeek 21 | 21–27 May 2016\n\nOverview\nThe week was dominated by the "
+                        "coordinated bombings on the coast on Monday.\n\nSummary: 2 IED attacks, both in Jableh; 3 killed.\n\n"
+                        "Latakia governorate\n- 23/05 — Jableh: a car bomb hit the bus station, killing 40.\n\n"
+                        "4. ASSESSMENT\n- Further bombings on the coast remain possible; militants attacked Jableh twice.\n",
+                   published=date(2016, 5, 27), country_hint="SY")
+    assert [(e.event_date, e.fatalities) for e in extract_events(doc)] == [(date(2016, 5, 23), 40)]

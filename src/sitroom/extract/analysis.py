@@ -179,8 +179,13 @@ def _night_into_day(dates: list[DateMention], text: str) -> list[DateMention]:
 
 
 # A sitrep's own analysis ("Assessment: factions are likely to keep testing ...") reports no incident.
-ANALYSIS_LABEL_RE = re.compile(r"\s*(?:[-*•]\s*)?(?:assessment|outlook|forecast|analysis|comment(?:ary)?|background|context|"
-                               r"analyst(?:'s)? note|note|trends?|implications?)\s*[:—–-]\s", re.I)
+_ANALYSIS_WORDS = (r"(?:assessment|outlook|forecast|analysis|comment(?:ary)?|background|context|analyst(?:'s)? note|note|"
+                   r"trends?|implications?|overview)")
+# "Summary: 2 IED attacks, both in ...": a roll-up of the incidents listed below, as one line
+ANALYSIS_LABEL_RE = re.compile(rf"\s*(?:[-*•]\s*)?(?:{_ANALYSIS_WORDS}|summary|in brief)\s*[:—–-]\s", re.I)
+# A section heading over a review's own commentary: "Overview", "4. ASSESSMENT" (not "Key developments",
+# "Summary" or "Highlights", which head the incidents themselves as often as not)
+ANALYSIS_HEADING_RE = re.compile(rf"\s*(?:\d+\.\s*)?{_ANALYSIS_WORDS}\s*:?\s*", re.I)
 LABEL_RE = re.compile(r"^(?:(?!\b(?:said|says|told|was|were|is|are|has|have|had|added|stated|reported|announced)\b)"
                       r"[^:.;\"“”]){3,80}:(?=\s*[A-Z0-9\"“])")
 VERB_TRIGGER_RE = re.compile(r"(?:was|were|been|had|has|have|is|are)\b|\w+ed\b", re.I)

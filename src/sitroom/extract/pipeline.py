@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.codebook.loader import accident_cause_pattern, any_trigger
-from sitroom.extract.analysis import SentenceAnalysis, analyse, is_heading
+from sitroom.extract.analysis import ANALYSIS_HEADING_RE, SentenceAnalysis, analyse, is_heading
 from sitroom.extract.build import WEAPON_PRIORITY, build_event
 from sitroom.extract.classify import PROTEST_RE, STRONG_RE
 from sitroom.extract.dateline import find_dateline
@@ -124,11 +124,15 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
     pending: list[SentenceAnalysis] = []  # trigger-less sentences not yet placed with an incident
     current: Mention | None = None
     section: SentenceAnalysis | None = None  # the heading the bullets below stand under
+    commentary = False  # under an "Overview" or "Assessment" heading: the review's own talk, no incidents
     for a in analyses:
         if a.headline:
             headlines.append(a)
             continue
-        if a.classification is None:
+        title = _section_title(a)
+        if title is not None:
+            commentary = ANALYSIS_HEADING_RE.fullmatch(title) is not None
+        if a.classification is None or commentary:
             if is_heading(a):
                 section = a
             if current is not None and a.sentence.block == current.last_block and _may_elaborate(current, a):
@@ -176,6 +180,18 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
         first = next(h for h in headlines if h.classification and not h.background)
         mentions.append(Mention(triggers=[first], context=pending, date=_own_date(first), headline=True))
     return mentions
+
+
+_NUMBERED_SECTION_RE = re.compile(r"\d{1,2}\.\s+[A-Z][A-Z &/-]{2,40}")
+
+
+def _section_title(a: SentenceAnalysis) -> str | None:
+    """The text of a section heading ("Overview", "4. ASSESSMENT", "Latakia and Tartous governorates")."""
+    text = a.sentence.text.strip()
+    if a.classification is None and (is_heading(a) or _NUMBERED_SECTION_RE.fullmatch(text)
+                                     or (len(text) <= 40 and text.isupper())):  # "4. ASSESSMENT" read as a bullet
+        return text
+    return None
 
 
 def _new_dated_paragraph(lead_in: list[SentenceAnalysis], mentions: list[Mention]) -> bool:
