@@ -233,3 +233,14 @@ def test_a_vague_toll_is_a_floor_not_a_conflict():
     counted = Event(doc_id="b", fatalities=46, evidence={"fatalities": Evidence(0, 9, "killed 46")})
     assert toll_evidence(dozens, counted) == 0.0
     assert toll_evidence(Event(doc_id="a", fatalities=12), counted) < 0.0  # a specific 12 does conflict
+
+
+def test_a_report_at_the_province_of_the_others_town_is_better_than_mere_proximity():
+    from sitroom.merge.places import PROVINCE_PLACE, WEAK_PLACE
+
+    town = ev(location="Sebba", admin1="Sahel", latitude=13.44, longitude=0.53, country_code="BF")
+    region = ev(location="Sahel", admin1="Sahel", latitude=14.08, longitude=-0.55, geo_precision=3, country_code="BF")
+    near_centroid = ev(location="Oudalan", admin1="Sahel", latitude=14.47, longitude=-0.45, geo_precision=3,
+                       country_code="BF")
+    assert place_evidence(town, region) == PROVINCE_PLACE
+    assert place_evidence(town, near_centroid) == WEAK_PLACE  # a province, but not the town's by name

@@ -38,6 +38,9 @@ REGION_KM = 150.0
 STRONG_PLACE = 2.0
 SAME_NAME = 1.75
 WEAK_PLACE = 0.25
+PROVINCE_PLACE = 0.75
+"""One report is coded at the province the other's town lies in ("Sahel region" and "Sebba"): how reports
+told at two precisions agree, a little stronger than mere proximity to a centroid."""
 NO_PLACE = 1.0
 UNPLACED = -0.5
 """Places that can be neither measured nor matched (another name, a centroid): they must be corroborated."""
@@ -137,6 +140,8 @@ def place_evidence(a: Any, b: Any, km: float = MERGE_KM) -> float | None:
         # apart (the report's context picks the entry), so near points are one place read two ways;
         # far apart, or in two provinces, they are homonymous villages.
         return WEAK_PLACE if dist <= HOMONYM_KM and not _admin1_differ(a, b) else None
+    if _names_the_others_province(a, b):
+        return PROVINCE_PLACE
     if _contained(a, b, dist):
         return WEAK_PLACE
     # A region-level point (precision 3) may be the centroid of the country, not of the province,
@@ -145,6 +150,16 @@ def place_evidence(a: Any, b: Any, km: float = MERGE_KM) -> float | None:
     if (dist is None or max(_precision(a), _precision(b)) >= 3) and not _admin1_differ(a, b):
         return UNPLACED
     return None
+
+
+def _names_the_others_province(a: Any, b: Any) -> bool:
+    """One report's place is a region (precision 3) whose name is the other's admin1."""
+    for region, town in ((a, b), (b, a)):
+        key = location_key(region.location)
+        if _precision(region) >= 3 and key is not None and key == location_key(getattr(town, "admin1", None)) \
+                and _precision(town) < 3:
+            return True
+    return False
 
 
 def _admin1_differ(a: Any, b: Any) -> bool:
