@@ -52,7 +52,9 @@ def ev(**kw) -> Event:
     ({"latitude": None, "longitude": None, "location": None}, True),  # no place: same day and sub-type
     ({"latitude": None, "longitude": None, "location": None, "sub_event_type": None}, False),
     ({"latitude": 36.9, "longitude": 43.9, "location": "MOSUL", "geo_precision": 3}, True),  # centroid
-    ({"country_code": "SY"}, False),
+    ({"country_code": "SY", "latitude": None, "longitude": None}, False),  # another country, nothing to measure
+    ({"country_code": "SY", "latitude": 36.45, "longitude": 43.25}, False),  # another country ~17 km off
+    ({"country_code": "SY"}, True),  # the very same point: the geocoder put the town across a border
     ({"actor1": "Kurdistan Regional Government"}, False),
     ({"actor1": "military forces of iraq"}, True),
     ({"actor1": None}, True),

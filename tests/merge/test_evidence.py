@@ -244,3 +244,13 @@ def test_a_report_at_the_province_of_the_others_town_is_better_than_mere_proximi
                        country_code="BF")
     assert place_evidence(town, region) == PROVINCE_PLACE
     assert place_evidence(town, near_centroid) == WEAK_PLACE  # a province, but not the town's by name
+
+
+def test_points_that_nearly_touch_across_a_border_are_one_place_but_distant_countries_veto():
+    syria = ev(location="Qamishli", country_code="SY", country="Syria", admin1="Al-Hasakah", latitude=37.052,
+               longitude=41.231)
+    wrong_side = ev(location="Qamishlo", country_code="TR", country="Turkey", admin1="Mardin", latitude=37.070,
+                    longitude=41.215, geo_precision=2)
+    far = ev(location="Mardin", country_code="TR", country="Turkey", admin1="Mardin", latitude=37.31, longitude=40.74)
+    assert place_evidence(syria, wrong_side) is not None and place_evidence(syria, wrong_side) > 1.0
+    assert place_evidence(syria, far) is None

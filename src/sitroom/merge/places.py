@@ -32,6 +32,8 @@ NEAR_KM = 2 * MERGE_KM
 HOMONYM_KM = NEAR_KM
 """Two points of one location name this close (beyond `MERGE_KM`) may be one place resolved to two
 gazetteer entries: weak evidence, not a veto.  Further apart, one name is two places."""
+BORDER_KM = 10.0
+"""Two precise points this close are one place even when the geocoder put them in two countries."""
 REGION_KM = 150.0
 """A region-level point (geo_precision 3) is a centroid: a place this far from it can lie inside."""
 
@@ -123,15 +125,15 @@ def _contained(a: Any, b: Any, dist: float | None) -> bool:
 def place_evidence(a: Any, b: Any, km: float = MERGE_KM) -> float | None:
     """Evidence (higher is stronger) that `a` and `b` happened in one place; None vetoes the merge."""
     ca, cb = (a.country_code or "").upper(), (b.country_code or "").upper()
-    if ca and cb and ca != cb:
+    dist = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) if _has_point(a) and _has_point(b) else None
+    if ca and cb and ca != cb and not (dist is not None and dist <= BORDER_KM and max(_precision(a), _precision(b)) < 3):
+        # two countries are two incidents -- unless the points nearly touch across a border (Qamishli
+        # and Nusaybin): then one geocoder took the town on the wrong side
         return None
     if not has_specific_place(a) or not has_specific_place(b):
         return NO_PLACE
-    dist = None
-    if _has_point(a) and _has_point(b):
-        dist = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
-        if dist <= km:
-            return STRONG_PLACE - dist / km
+    if dist is not None and dist <= km:
+        return STRONG_PLACE - dist / km
     ka = location_key(a.location)
     if ka is not None and ka == location_key(b.location):
         if dist is None or max(_precision(a), _precision(b)) >= 3:

@@ -102,7 +102,9 @@ def candidates(s: Session, ev: object) -> list[Candidate]:
     if place:
         where.append(or_(*place, placeless))
     code = getattr(ev, "country_code", None)
-    if code:
+    if code and not window.boxes:
+        # a report with no point is blocked on its country; one with a point on its boxes, which also
+        # reach a town the geocoder put across a border (`merge.places.BORDER_KM`)
         where.append(or_(EventRow.country_code.is_(None), EventRow.country_code == code))
     rows = list(s.scalars(select(EventRow.id).where(*where).order_by(EventRow.created_at, EventRow.id)))
     by_event = event_mentions(s, rows)
