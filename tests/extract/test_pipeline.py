@@ -410,3 +410,17 @@ def test_a_reviews_overview_and_summary_tell_no_incidents_of_their_own():
                         "4. ASSESSMENT\n- Further bombings on the coast remain possible; militants attacked Jableh twice.\n",
                    published=date(2016, 5, 27), country_hint="SY")
     assert [(e.event_date, e.fatalities) for e in extract_events(doc)] == [(date(2016, 5, 23), 40)]
+
+
+def test_a_day_that_qualifies_someone_else_does_not_date_the_act():
+    doc = Document(text="Dangri | IED blast near the house of one of yesterday's victims this morning. 2 children killed.",
+                   published=date(2023, 1, 2), country_hint="IN")
+    (event,) = extract_events(doc)
+    assert event.event_date == date(2023, 1, 2)
+
+
+def test_compensation_for_the_families_of_those_killed_is_no_new_incident():
+    doc = Document(text="- 1 Jan, Dangri: two gunmen fired into three houses, killing 4 civilians.\n\nPolitical\n"
+                        "- The Lieutenant Governor announced compensation for the families of each of those killed at "
+                        "Dangri.\n", published=date(2023, 1, 7), country_hint="IN")
+    assert len(extract_events(doc)) == 1

@@ -25,7 +25,9 @@ ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|such|bot
                           r"been|be|being|will|would|said|says)\b)[\w-]+\s+){0,2})$", re.I)
 # "Dozens of the dead were children, and the toll was still rising as bodies were recovered": about
 # the victims of an act already told
-TOLL_TALK_RE = re.compile(r"\b(?:the|its|their) (?:dead|death toll|toll|victims|wounded|casualties)\b", re.I)
+TOLL_TALK_RE = re.compile(r"\b(?:(?:the|its|their) (?:dead|death toll|toll|victims|wounded|casualties)|"
+                          r"(?:those|people|civilians|the \w+) (?:who were )?(?:killed|wounded|injured) (?:at|in) [A-Z]|"
+                          r"families of (?:the|those|each of those)\b)", re.I)
 PRONOUN_START_RE = re.compile(r"^(?:[“\"]\s*)?(?:it|they|this|these|those|the group|the attack|the attackers|the militants|"
                               r"the group['’]s|he|she)\b", re.I)
 BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|months|years)|since (?:19|20)\d\d|a series of|"
@@ -93,7 +95,10 @@ class SentenceAnalysis:
         text = self.sentence.text
         resolved = [d for d in self.dates if d.value is not None and not is_telling_date(text, d)]
         naming = [d for d in resolved if ACT_OF_DAY_RE.match(text, d.end)]
-        return naming[0] if naming else self._first(resolved)
+        if naming:
+            return naming[0]
+        # "near the house of one of yesterday's victims this morning": that day qualifies someone else
+        return self._first([d for d in resolved if not POSSESSIVE_RE.match(text, d.end)] or resolved)
 
     def _first(self, resolved: list[DateMention]) -> DateMention | None:
         topic_at = self.extra.get("topic_at")
@@ -152,6 +157,9 @@ TELLING_AFTER_RE = re.compile(r"\s*,?\s*(?:said|says|told|announced|reported|con
 ACT_OF_DAY_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|"
                            r"massacres?|shootings?|assaults?|raids?|ambush(?:es)?|killings?|violence|clashes|fighting)\b",
                            re.I)
+
+
+POSSESSIVE_RE = re.compile(r"['’]s\b")
 
 
 def is_telling_date(text: str, d: DateMention) -> bool:
