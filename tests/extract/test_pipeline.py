@@ -424,3 +424,14 @@ def test_compensation_for_the_families_of_those_killed_is_no_new_incident():
                         "- The Lieutenant Governor announced compensation for the families of each of those killed at "
                         "Dangri.\n", published=date(2023, 1, 7), country_hint="IN")
     assert len(extract_events(doc)) == 1
+
+
+def test_a_wire_with_no_year_tells_two_days_apart_and_goes_back_to_the_first():
+    doc = Document(text="JAMMU, Jan 2 (Reuters) - A bomb exploded near a house in Dangri on Monday, killing two children, "
+                        "police said.\n\nOn Sunday evening two gunmen opened fire on three houses in Dangri, killing four "
+                        "people.\n\nThe bomb went off on Monday morning as relatives gathered, police said.",
+                   country_hint="IN")
+    events = extract_events(doc)
+    assert [(e.sub_event_type, e.fatalities, e.date_without_year) for e in events] == [
+        ("Remote explosive/landmine/IED", 2, "--01-02"), ("Attack", 4, "--01-02")]
+    assert events[1].evidence["event_date"].text == "On Sunday evening"

@@ -154,6 +154,8 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
         if current is not None and not _starts_new(current, a, doc, lead_in):
             current.triggers.append(a)
             current.context.extend(p for p in pending if _may_elaborate(current, p))
+        elif (earlier := _returns_to(mentions, current, a)) is not None:
+            earlier.triggers.append(a)  # "The improvised explosive device went off on Monday morning ..."
         else:
             if current is not None:
                 own = _own_date(a)
@@ -281,6 +283,8 @@ def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: l
         return True
     if own is not None and current.date is None and doc.published is None:
         return True  # with no published date only a stated year dates a sentence: another time's incident
+    if doc.published is None and _weekdays_differ(current.triggers[0], a):
+        return True  # no year to date them by, but "on Monday" and "On Sunday evening" are two days
     if a.separate or any(p.separate for p in lead_in):
         return True
     if _different_family(current, a):
@@ -296,6 +300,42 @@ LATER_RE = re.compile(r"\b(?:(?:minutes|hours|an hour|moments|shortly) later|lat
                       r"afternoon|evening)|on the same day|the same (?:day|night|afternoon|evening|morning))\b", re.I)
 SECOND_ACT_RE = re.compile(r"\b(?:a|the) (?:second|third|fourth|separate|further) (?:[\w-]+ ){0,2}?(?:bomb|blast|explosion|"
                            r"attack|bomber|bombing|ambush|strike|shooting)s?\b", re.I)
+
+
+_DEFINITE_RE = re.compile(r"(?:[“\"]\s*)?(?:the|this|that)\s", re.I)
+
+
+def _returns_to(mentions: list[Mention], current: Mention | None, a: SentenceAnalysis) -> Mention | None:
+    """An incident told before the current one that the sentence takes up again: a story of two days
+    goes back to the first ("The improvised explosive device went off on Monday morning ...") with a
+    definite article, the same kind of act and the same day."""
+    if current is None or a.sentence.bullet or not _DEFINITE_RE.match(a.sentence.text) or a.classification is None:
+        return None
+    own, weekday = _own_date(a), _weekday(a)
+    for m in reversed(mentions):
+        first = m.triggers[0]
+        if m is current or m.bullet or first.classification is None or \
+                first.classification.sub_event_type != a.classification.sub_event_type:
+            continue
+        if (own is not None and m.date == own) or (weekday is not None and weekday == _weekday(first)):
+            return m
+    return None
+
+
+_WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _weekday(a: SentenceAnalysis) -> str | None:
+    """The weekday an unresolved date of the sentence names ("on Monday" in a report with no year)."""
+    for d in a.dates:
+        if d.value is None and d.explicit and (m := _WEEKDAY_RE.search(d.text)):
+            return m.group(1).lower()
+    return None
+
+
+def _weekdays_differ(first: SentenceAnalysis, a: SentenceAnalysis) -> bool:
+    one, other = _weekday(first), _weekday(a)
+    return one is not None and other is not None and one != other
 
 
 def _another_act_elsewhere(current: Mention, a: SentenceAnalysis, doc: Document) -> bool:
