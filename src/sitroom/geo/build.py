@@ -84,6 +84,11 @@ COUNTRY_ALIASES = {
 _ADMIN_WORDS = ("governorate", "province", "district", "county", "parish", "region", "municipality",
                 "oblast", "state", "prefecture", "department", "muhafazat", "qada", "nahiyat", "wilayat")
 
+_ROMANCE_ADMIN = re.compile(r"^(?:province|provincia|província|d[ée]partement|departamento|distrito|district|da[iï]ra|"
+                            r"cercle|arrondissement|pr[ée]fecture|r[ée]gion|municipio|partido|d[ée]l[ée]gation|caza|"
+                            r"wilaya|commune|territoire)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|del\s+|"
+                            r"do\s+|da\s+)", re.I)
+
 
 @dataclass(slots=True)
 class Row:
@@ -112,8 +117,13 @@ def admin_name_variants(name: str) -> set[str]:
     words = name.split()
     if len(words) > 1 and normalize(words[-1]) in _ADMIN_WORDS:
         out.add(" ".join(words[:-1]))
-    if len(words) > 1 and normalize(words[0]) in _ADMIN_WORDS:
+    # GeoNames names many second-level regions in French, Spanish or Portuguese ("Province du
+    # Yagha", "Departamento de Cusco", "Cercle de Gao"): news says "Yagha" or "Yagha province"
+    bare = _ROMANCE_ADMIN.sub("", name, count=1)
+    if len(words) > 1 and normalize(words[0]) in _ADMIN_WORDS and bare == name:
         out.add(" ".join(words[1:]))
+    if bare != name and bare:
+        out.add(bare)
     return out
 
 

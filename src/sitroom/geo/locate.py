@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from sitroom.geo.demonyms import DEMONYMS
-from sitroom.geo.doubtful import full_name, is_doubtful, spelled_out
+from sitroom.geo.doubtful import full_name, is_doubtful
 from sitroom.geo.gazetteer import Gazetteer
+from sitroom.geo.home import contradicted, home_country
+from sitroom.geo.names import normalize
 from sitroom.geo.recognize import is_common_word, recognize
 from sitroom.geo.resolve import Span, resolve_spans
 from sitroom.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, Toponym
@@ -49,6 +50,9 @@ _NEAR = re.compile(r"\b(?:near|nearby|close\s+to|outside(?:\s+of)?|around|on\s+t
                    rf"(?:{_DIRS})(?:ern)?|(?:{_DIRS})\s*-?\s*central|central|downtown|rural|"
                    # "Mount Sinjar", "Lake Mosul": the mountain or lake by the town of that name
                    r"mount|mt\.?|lake)\s+(?:the\s+)?$", re.I)
+# "(Khanabad bandar)", "Kabul chowk": a quarter named for the town its road leads to, so only a
+# reference point when the sentence also names the town it lies in ("... in Kunduz city")
+_QUARTER_NEXT = re.compile(r"[\s-]+(?:bandar|chowk|darwaza)\b", re.I)
 _ROAD_NEXT = re.compile(r"[\s-]+(?:road|highway|motorway|expressway|checkpoint|bridge|crossing|junction|"
                         r"neighbou?rhood|district|suburb|outskirts|countryside|area|airport|base|dam|lake|reservoir)\b", re.I)
 # the seat of a speaker or an outlet, not the event's place
@@ -115,6 +119,8 @@ def _option(text: str, t: Toponym, lo: int) -> _Option:
     if near:
         start = t.start - len(before) + near.start()
         return _Option(Location(place, GEO_NEAR, start, t.end, text[start:t.end], t.text), True)
+    if _QUARTER_NEXT.match(text, t.end):
+        return _Option(Location(place, GEO_NEAR, t.start, t.end, t.text, t.text), True)
     if _ROAD_NEXT.match(text, t.end):
         return _Option(Location(place, GEO_NEAR, t.start, t.end, t.text, t.text), False)
     return _Option(Location(place, GEO_EXACT, t.start, t.end, t.text, t.text), False)
@@ -262,19 +268,24 @@ def _doubtful_as_unlisted(text: str, spans: list[tuple[int, int]], unlisted: lis
     return out
 
 
-def _home_country(resolved: tuple, country_hint: str | None, gazetteer: Gazetteer) -> str | None:
-    """The country a report is about: its hint, else the one its resolved places mostly lie in --
-    counting only names read as written: three "Karrada"s read loosely as a Turkish village do not
-    outvote "Baghdad"."""
+@lru_cache(maxsize=8)
+def _scene(text: str, country_hint: str | None, gazetteer: Gazetteer) -> tuple[str | None, dict[str, Place]]:
+    """The report's country (its hint, else voted: see home.py) and the names whose reading the
+    text contradicts (home.contradicted), once per document."""
+    readings = [t for m, t in _document_toponyms(text, country_hint, gazetteer) if t.place is not None and not m.is_metonym]
+    wrong = contradicted(text, readings)
     if country_hint:
-        return country_hint.upper()
-    readings = [t for m, t in resolved if t.place is not None and not m.is_metonym]
-    votes = Counter(t.place.country_code for t in readings if spelled_out(t, gazetteer)) or \
-        Counter(t.place.country_code for t in readings)
-    if not votes:
-        return None
-    (best, n), *rest = votes.most_common(2) + [(None, 0)]
-    return best if n > rest[0][1] else None
+        return country_hint.upper(), wrong
+    places = [t for t in readings if not _is_seat(text, t)]
+    return home_country(text, places, gazetteer, skip=frozenset(wrong)), wrong
+
+
+def _held_option(t: Toponym, holder: Place) -> _Option:
+    """A name read outside the region the text puts it in: a place the gazetteer lacks, coded at
+    that region (geo_precision 3), as ACLED codes an unknown village at its district."""
+    place = Place(t.text, holder.latitude, holder.longitude, holder.country_code, holder.country,
+                  holder.admin1, holder.admin2 if holder.feature_code == "ADM2" else None, None, "PPL", 0)
+    return _Option(Location(place, GEO_REGION, t.start, t.end, t.text, t.text), False)
 
 
 @lru_cache(maxsize=8)
@@ -294,8 +305,8 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     ("Saraya Awliya al-Dam", "NATO"), whose words may collide with villages."""
     options, doubtful = [], []
     resolved = _document_toponyms(text, country_hint, gazetteer)
-    home = _home_country(resolved, country_hint, gazetteer)
-    named = [t for m, t in resolved if t.place is not None and not m.is_metonym]
+    home, wrong = _scene(text, country_hint, gazetteer)
+    named = [t for m, t in resolved if t.place is not None and not m.is_metonym and normalize(t.text) not in wrong]
     # places of the report's country outside regions-wide names: anchors for doubtful names
     local = [t for t in named if t.place.country_code == home and t.place.feature_code not in ("PCLI", "CONT")
              and not is_doubtful(t, named, home, gazetteer)]
@@ -311,6 +322,9 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
         if _ORIGIN_BEFORE.search(text, max(0, t.start - 50), t.start):
             continue  # "gunmen shot passengers from Punjab": where the victims came from
         if _AFTERMATH_BEFORE.search(text, max(0, t.start - 100), t.start):
+            continue
+        if normalize(t.text) in wrong:
+            options.append(_held_option(t, wrong[normalize(t.text)]))
             continue
         if t.place.country_code not in said_here and is_doubtful(t, named, home, gazetteer):
             doubtful.append(full_name(text, t.start, t.end))  # coded below as an unlisted place

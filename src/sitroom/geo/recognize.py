@@ -59,7 +59,19 @@ wadi jabal jebel jabel tall tal tell ain bir khan qasr nahr shatt hay
 al el ad ar az ash adh ath
 popular mobilization mobilisation revolutionary guard guards front brigade brigades battalion units unit movement
 liberation resistance defense defence security special operations command commander coalition alliance media
+pentecost whitsun whitsunday lent advent ashura juma jumma jummah jumah jumuah nowruz navruz diwali passover hanukkah mawlid
+red crescent cross
+car truck lorry bus minibus taxi motorbike motorcycle tanker blast explosion explosions massacre ambush gunfire gunmen
 """.split())
+# Feasts and religious offices ("Pentecost mass", "Juma prayer", "Easter service") and what a crowd
+# gathers for: a capitalised word before one of these names the occasion, not a place.
+_OCCASION_AFTER = re.compile(r"\s+(?:mass|masses|prayers?|services?|sermon|vigil|celebrations?|festivities|festival|"
+                             r"feast|procession|pilgrimage|worship|congregation|holiday|eve)\b", re.I)
+# Buildings that bear a saint's or a person's name ("St Francis Xavier Catholic Church",
+# "Imam Ali Mosque"): the first words of such a name are no town of their own.
+_NAMED_BUILDING = frozenset("church cathedral chapel basilica parish mosque shrine imambargah imambarga husseiniya "
+                            "hussainiya temple synagogue monastery school college academy seminary university hospital "
+                            "clinic madrasa madrassa".split())
 # Adjectives of nationality: never places themselves ("Iraqi forces", "Syrian army").
 _DEMONYMS = frozenset("""
 iraqi iraqis syrian syrians iranian iranians turkish turk turks american americans british briton britons
@@ -128,9 +140,16 @@ _LINE_LABEL_AFTER = re.compile(r"\s*[|:]")
 _PROVINCE_BRACKET_BEFORE = re.compile(r"[A-Z][\w'’-]+\s*\(\s*$")
 
 
+# "Jebleh (Latakia gov.)": a name followed by the region that holds it, in brackets
+_REGION_IN_BRACKETS_AFTER = re.compile(r"\s*\(\s*[A-Z][\w'’ -]{1,30}?\s+(?:gov\.|prov\.|(?:province|governorate|"
+                                       r"district|region|state)\b)[^)]{0,3}\)")
+
+
 def _placed_by_layout(text: str, start: int, span: str) -> bool:
     if len(span) < 4 or span.isupper():
         return False
+    if _REGION_IN_BRACKETS_AFTER.match(text, start + len(span)):
+        return True
     if _LINE_LABEL_BEFORE.search(text, max(0, start - 6), start) and _LINE_LABEL_AFTER.match(text, start + len(span)):
         return True
     return bool(_PROVINCE_BRACKET_BEFORE.search(text, max(0, start - 40), start))
@@ -183,6 +202,25 @@ def _named_prominent(token: str, gazetteer: Gazetteer) -> bool:
     key = normalize(_POSSESSIVE.sub("", token))
     return any((c.place.population >= 100_000 or c.place.feature_code in _PROMINENT_FEATURES)
                and normalize(c.place.name) in (key, "al " + key) for c in gazetteer.exact(key))
+
+
+def _opens_building_name(text: str, tokens: list[tuple[int, int, str]], k: int, j: int,
+                         gazetteer: Gazetteer, start: int) -> bool:
+    """"St Francis Xavier Catholic Church": a match of several words (ending at token k) that a
+    further capitalised name word continues up to a building word is the start of that building's
+    name ("Sadr City Hospital", where the building word follows at once, stays the town's)."""
+    if j <= k or text[tokens[k][1]:tokens[k + 1][0]] != " ":
+        return False
+    nxt = tokens[k + 1][2].lower()
+    if nxt in _CONNECTORS or nxt in _GENERIC_PLACE_WORDS or nxt in _STOP or nxt in _FACILITY_WORDS:
+        return False
+    end = j
+    while end + 1 < len(tokens) and end - k < 6 and text[tokens[end][1]:tokens[end + 1][0]] == " " \
+            and tokens[end + 1][2][:1].isupper():
+        end += 1
+    if tokens[end][2].lower() not in _NAMED_BUILDING:
+        return False
+    return not _named_prominent(text[start:tokens[k][1]], gazetteer)
 
 
 def _first_name_of_longer_name(text: str, tokens: list[tuple[int, int, str]], i: int, j: int,
@@ -301,6 +339,11 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
                 hit = (k, span)
                 break
         if hit is not None and skip_person_names and hit[0] == i and _first_name_of_longer_name(text, tokens, i, j, gazetteer):
+            hit = None
+        if hit is not None and skip_person_names and hit[0] > i and _opens_building_name(text, tokens, hit[0], j, gazetteer, start):
+            hit = None
+        if hit is not None and hit[0] == i and _OCCASION_AFTER.match(text, start + len(hit[1])) \
+                and not _named_prominent(hit[1], gazetteer):
             hit = None
         if hit is not None and skip_person_names and hit[0] == i and _sentence_initial_small(text, start, hit[1], gazetteer):
             hit = None

@@ -119,8 +119,9 @@ _FEATURE_CUES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(r"\s+(?:air ?base|airbase|base|camp|barracks)\b", re.I), frozenset({"MILB", "AIRB", "CMP", "INSM"})),
     (re.compile(r"\s+(?:airport|airfield)\b", re.I), frozenset({"AIRP", "AIRF", "AIRB"})),
 )
-_REGION_WORD = re.compile(r"\s*(?:province|governorate|region|state|district|county|oblast|prefecture|"
-                          r"department|parish|muhafazat|cercle|sub-?prefecture|commune|wilaya)\b", re.I)
+# ("Jebleh (Latakia gov.)": a summary's abbreviation for the governorate)
+_REGION_WORD = re.compile(r"\s*(?:gov\.|prov\.|(?:province|governorate|region|state|district|county|oblast|prefecture|"
+                          r"department|parish|muhafazat|cercle|sub-?prefecture|commune|wilaya)\b)", re.I)
 # Words around a name that the gazetteer does not carry: "northern Iraq", "Nineveh province".
 _AFFIX = re.compile(r"^(?:(?:the\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
                     r"south-?west)(?:ern)?\s+)|\s+(?:province|governorate|region|state|city|town|village|district|"
@@ -128,6 +129,12 @@ _AFFIX = re.compile(r"^(?:(?:the\s+)?(?:north|south|east|west|central|north-?eas
 _ABBREVIATION_AFTER = re.compile(r"\s*,\s*((?:[A-Z][a-z]{0,4}\.){1,3}|[A-Z]{2,3}|Qld)(?=[\s,;:)]|$)")
 _COMMA_ONLY = re.compile(r"\s*,\s*")
 _LIST_NEXT = re.compile(r"\s+(?:and|or|&)\s+[A-Z]")
+_BRACKET_CONTAINER = re.compile(r"\s*\(\s*([A-Z][\w'’.\- ]{1,40}?)(?:\s+(?:gov\.|prov\.|province|governorate|region|"
+                                r"district|state))?\s*\)")
+# "the northern Yemeni province of", "a Syrian border town called": whose place the name is
+_DEMONYM_PLACE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:border|frontier|northern|southern|eastern|western|central|"
+                                   r"coastal|mountain|desert)\s+)?(?:province|governorate|city|town|village|region|"
+                                   r"district|capital|port)\s+(?:of|called|named)\s+(?:the\s+)?$")
 _NEXT_CONTAINER = re.compile(r"\s*,\s*(?:the\s+)?([A-Z][\w'’.\- ]{1,40}?)"
                              r"(?=[,.;:)\n]|\s+(?:on|in|and|at|where|was|is)\b|$)")
 
@@ -160,19 +167,24 @@ class Context:
     regions: Counter = field(default_factory=Counter)  # country code -> weight of names read as its ADM1s
 
 
-def _container_after(text: str, end: int, gz: Gazetteer) -> tuple[set[str], set[str]]:
-    """Country codes and admin1 codes named right after a name: "Alexandria, Louisiana"."""
+def _container_after(text: str, start: int, end: int, gz: Gazetteer) -> tuple[set[str], set[str]]:
+    """Country codes and admin1 codes named right after a name ("Alexandria, Louisiana", "Solhan
+    (Yagha)"; a district holds its province's admin1 code), or said by an adjective of nationality
+    before it ("the northern Yemeni province of Sa'ada")."""
     abbrev = _ABBREVIATION_AFTER.match(text, end)
     found = _abbreviation_candidates(abbrev.group(1), gz) if abbrev else ()
-    m = None if found else _NEXT_CONTAINER.match(text, end)
+    m = None if found else (_NEXT_CONTAINER.match(text, end) or _BRACKET_CONTAINER.match(text, end))
     if m:
         found = gz.candidates(m.group(1).strip(), fuzzy=False)
     ccs, a1s = set(), set()
     for c in found:
         if c.place.feature_code == "PCLI":
             ccs.add(c.place.country_code)
-        elif c.place.feature_code == "ADM1" and c.admin1_code:
+        elif c.place.feature_code in ("ADM1", "ADM2") and c.admin1_code:
             a1s.add(c.admin1_code)
+    demonym = _DEMONYM_PLACE_BEFORE.search(text, max(0, start - 60), start)
+    if demonym and DEMONYMS.get(demonym.group(1).lower()):
+        ccs.add(DEMONYMS[demonym.group(1).lower()])
     return ccs, a1s
 
 
@@ -458,8 +470,17 @@ def resolve_spans(text: str, spans: Sequence[Span], gz: Gazetteer, country_hint:
     static: list[list[tuple[float, Candidate]]] = []
     keys = [normalize(text[s.start:s.end]) for s in spans]
     held = _held_by_previous(text, keys, spans, cands)
+    # what holds a name, said at one of its mentions, holds it at all ("the Yemeni province of
+    # Sa'ada" ... "Sa'ada city"; "Alexandria, Louisiana" ... "Alexandria")
+    nears: dict[str, tuple[set[str], set[str]]] = {}
     for s, k, cs in zip(spans, keys, cands, strict=True):
-        near = _container_after(text, s.end, gz) if cs else (set(), set())
+        if cs:
+            ccs, a1s = _container_after(text, s.start, s.end, gz)
+            held_in = nears.setdefault(k, (set(), set()))
+            held_in[0].update(ccs)
+            held_in[1].update(a1s)
+    for s, k, cs in zip(spans, keys, cands, strict=True):
+        near = nears.get(k, (set(), set()))
         cs = _with_expected_country(text[s.start:s.end], cs, near[0] | ({hint} if hint else set()), gz)
         local = _local_bonus(text, s, cs, near)
         empty = Context(hint, Counter(), Counter(), set())
