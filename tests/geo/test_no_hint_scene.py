@@ -93,3 +93,14 @@ def test_a_filing_city_counts_less_than_the_story(gz):
     text = ("ANKARA, March 3, 2020 —\n\nTurkish jets struck PKK positions in the Qandil mountains in "
             "northern Iraq, near Sidakan in Erbil province, the ministry said.")
     assert _where(text, gz).place.country_code == "IQ"
+
+
+def test_a_three_letter_word_read_as_a_citys_alternate_name_does_not_outvote_the_scene(gz):
+    # "Or Sor" (village defence volunteers) is also one of Tyre's alternate names
+    text = "Another bomb in Bannang Sata today, near the market: Or Sor volunteers clearing the road were hit."
+    assert _where(text, gz).place.country_code == "TH"
+
+
+def test_a_place_followed_by_today_is_no_outlet(gz):
+    text = "A roadside bomb hit a ranger patrol in Bannang Sata today."
+    assert _where(text, gz).place.country_code == "TH"

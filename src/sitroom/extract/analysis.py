@@ -35,7 +35,8 @@ BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|m
                            r"clashes|strikes|bombings|killings)|(?:has|have) been (?:\w+ )?repeatedly|"
                            r"(?:has|have) been (?:attacked|targeted|shelled|hit|struck) (?:repeatedly|several times|again and again)|"
                            r"is meant to|are meant to|continues? to|has (?:repeatedly|frequently|often)|have (?:repeatedly|"
-                           r"frequently|often)|campaign|the threat of|highlights?|anniversary|commemorat\w*|remember\w*|"
+                           r"frequently|often)|campaign|the threat of|highlights?|(?:on|marks?|marking|marked) the (?:\w+ )?anniversary|"
+                           r"commemorat\w*|remember\w*|"
                            r"in the last \w+ (?:days|weeks|months)|is one of|are part of|is part of|are a part of|"
                            r"is yet to|recent (?:\w+ )?(?:attacks|bombings|strikes|killings|clashes|incidents|violence)|"
                            r"has long|have long|for years|routinely|routine|regularly|typically|usually|ongoing|(?:which|who) carry out|"
@@ -119,6 +120,10 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
     body = " " * label.end() + text[label.end():] if label and len(text) - label.end() > 20 else text
     actors = find_actors(body)
     classification = None if ANALYSIS_LABEL_RE.match(text) else classify(body, actors)
+    if classification is None and body is not text and not ANALYSIS_LABEL_RE.match(text):
+        # "Another bomb in Bannang Sata today, near the market: volunteers were hit": when the words
+        # after the colon tell no act of their own, the words before it are the report, not a title
+        classification = classify(text, actors)
     trigger_start = classification.start if classification else 0
     topic = TOPIC_RE.search(text, 0, trigger_start) if classification else None
     extra: dict[str, object] = {"topic_at": topic.start()} if topic else {}

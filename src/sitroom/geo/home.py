@@ -88,11 +88,12 @@ def _dateline_end(text: str) -> int:
 def vote_weight(t, in_label: bool, gazetteer: Gazetteer) -> float:
     """How much one resolved mention says about the report's country (see the module docstring)."""
     place = t.place
-    if not spelled_out(t, gazetteer):
-        w = W_LOOSE
-    else:
-        w = W_OWN_NAME if _own_name(t.text, place, gazetteer) else W_ALTERNATE
-    if (place.feature_code or "") in _PROMINENT or place.population >= PROMINENT_POPULATION:
+    own = spelled_out(t, gazetteer) and _own_name(t.text, place, gazetteer)
+    # a word of three letters matches some town's alternate name somewhere ("Sor" is one of Tyre's)
+    w = W_OWN_NAME if own else W_ALTERNATE if spelled_out(t, gazetteer) and len(t.text) > 3 else W_LOOSE
+    # a big place read only by an alternate name is the stray homonym this vote guards against
+    # ("Or Sor volunteers" read as Tyre, whose names include "Sor"): only its own name makes it prominent
+    if own and ((place.feature_code or "") in _PROMINENT or place.population >= PROMINENT_POPULATION):
         w += W_PROMINENT
     if in_label:
         w += W_LABEL

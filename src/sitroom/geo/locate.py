@@ -58,8 +58,9 @@ _ROAD_NEXT = re.compile(r"[\s-]+(?:road|highway|motorway|expressway|checkpoint|b
 # the seat of a speaker or an outlet, not the event's place
 _SEAT_BEFORE = re.compile(r"(?:\btold\s+(?:the\s+)?|\b(?:head|chief|minister|ambassador|envoy|spokesman|"
                           r"spokesperson|official|president|leader)\s+of\s+(?:the\s+)?)$", re.I)
-_SEAT_AFTER = re.compile(r"^(?:-based|\s+based|'s\s+(?:foreign|interior|defen[cs]e)|\s+(?:TV|Today|News|Times|"
-                         r"Post|Radio|Channel|Agency|Press)\b|\s+(?:has\s+|had\s+)?(?:said|says|announced|denied|"
+_SEAT_AFTER = re.compile(r"^(?:-based|\s+based|'s\s+(?:foreign|interior|defen[cs]e)|"
+                         # an outlet's name is capitalised: "Iraq Today", never "Bannang Sata today"
+                         r"(?-i:\s+(?:TV|Today|News|Times|Post|Radio|Channel|Agency|Press))\b|\s+(?:has\s+|had\s+)?(?:said|says|announced|denied|"
                          r"accused|claimed|warned|stated|insisted|blamed|condemned|responded|retaliated)\b)", re.I)
 
 
