@@ -435,3 +435,18 @@ def test_a_wire_with_no_year_tells_two_days_apart_and_goes_back_to_the_first():
     assert [(e.sub_event_type, e.fatalities, e.date_without_year) for e in events] == [
         ("Remote explosive/landmine/IED", 2, "--01-02"), ("Attack", 4, "--01-02")]
     assert events[1].evidence["event_date"].text == "On Sunday evening"
+
+
+def test_words_before_a_colon_are_the_report_when_the_rest_tells_no_act():
+    doc = Document(text="Yala | Another bomb in Bannang Sata today, near the market: volunteers clearing the road were "
+                        "hit. 1 dead, 2 injured.", published=date(2024, 3, 13), country_hint="TH")
+    (event,) = extract_events(doc)
+    assert event.sub_event_type == "Remote explosive/landmine/IED" and event.fatalities == 1
+
+
+def test_a_blast_at_an_anniversary_crowd_is_news_and_a_mass_grave_being_dug_is_aftermath():
+    doc = Document(text="Two explosions tore through crowds gathering for the anniversary of a commander's killing in "
+                        "Kerman today, killing 103.\n\nA Red Cross team was preparing a mass grave near the cemetery on "
+                        "Thursday.", published=date(2024, 1, 3), country_hint="IR")
+    (event,) = extract_events(doc)
+    assert event.event_date == date(2024, 1, 3) and event.fatalities == 103
