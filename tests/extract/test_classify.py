@@ -129,3 +129,12 @@ def test_condemning_a_specific_attack_reports_it():
                 "position of the army at Bohoma, which claimed the lives of 92 soldiers.")
     c = classify(sentence, find_actors(sentence))
     assert c is not None and c.event_type == "Battles"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Armed men on motorbikes raided Intazayen, Bakorat, Wistane and nearby hamlets.", "Attack"),
+    ("Fighters raided the village at dawn.", "Attack"),
+    ("Police raided a house in the town and arrested two suspects.", "Arrests"),
+])
+def test_armed_men_raiding_villages_attack_them_and_a_police_raid_is_an_arrest(sentence, expected):
+    assert sub_type(sentence) == expected

@@ -79,3 +79,12 @@ def test_the_toll_of_another_incident_the_sentence_recalls_is_not_counted(senten
 
 def test_claimed_the_lives_of_is_a_toll():
     assert find_casualties("The attack claimed the lives of 92 soldiers.").killed.value == 92
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("The government put the death toll at 141 by the end of the week.", 141),
+    ("The ministry revised the death toll from the bombing down to 95.", 95),
+    ("Officials gave the provisional toll as 60.", 60),
+])
+def test_a_toll_put_at_or_revised_to_a_figure_is_a_toll(sentence, killed):
+    assert find_casualties(sentence).killed.value == killed

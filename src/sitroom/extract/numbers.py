@@ -122,12 +122,15 @@ def _overridden(count: Count | None, zero: re.Match[str]) -> bool:
 
 # "the death toll has reached 358", "the toll rose to 32": a revised total, not a new count
 TOLL_RE = re.compile(rf"\b(?:(?:death )?toll|number of (?:people |those |victims |civilians )?(?:killed|dead))\b[^.;]{{0,130}}?\b(?:rose|risen|climbed|reached|stands at|stood at|increased|jumped|"
-                     rf"hit|was raised|has been raised|now stands at)\s+(?:to\s+)?(?:{_ABOUT}\s+)?(?P<n>{NUMBER})\b", re.I)
+                     rf"hit|was raised|has been raised|now stands at)\s+(?:to\s+)?(?:{_ABOUT}\s+)?(?P<n>{NUMBER})\b"
+                     # "the government put the death toll at 141", "officials gave the toll as 60"
+                     rf"|\b(?:put|puts|putting|placed|places|gave|gives|set|sets|revised)\s+the\s+(?:(?:death|final|official|provisional) )?"
+                     rf"toll\s+(?:\w+\s+){{0,5}}?(?:at|as|to)\s+(?:{_ABOUT}\s+)?(?P<m>{NUMBER})\b", re.I)
 
 
 def _toll(sentence: str) -> Count | None:
     m = TOLL_RE.search(sentence)
-    value = parse_number(m["n"]) if m else None
+    value = parse_number(m["n"] or m["m"]) if m else None
     return Count(value, m.start(), m.end()) if m and value is not None else None
 
 
@@ -136,6 +139,11 @@ def _toll(sentence: str) -> Count | None:
 OTHER_INCIDENT_RE = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|\d+) (?:day|days|week|weeks|hours?) (?:after|before)|"
                                r"(?:after|following|like|unlike|similar to) (?:another|an earlier|a previous|a similar|"
                                r"last (?:week|month|year)['’]s))\b[^.;]*", re.I)
+
+
+def other_incident_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence tells another incident than its own (its toll, its place are that one's)."""
+    return [_other_incident_span(sentence, m) for m in OTHER_INCIDENT_RE.finditer(sentence)]
 
 
 def _other_incident_span(sentence: str, m: re.Match[str]) -> tuple[int, int]:
@@ -151,7 +159,7 @@ def _count_for(sentence: str, verb_re: re.Pattern[str]) -> Count | None:
     """Sum of the quantities attached to each casualty word (largest reading across mentions),
     leaving out those of another incident the sentence recalls."""
     best: Count | None = None
-    other = [_other_incident_span(sentence, m) for m in OTHER_INCIDENT_RE.finditer(sentence)]
+    other = other_incident_spans(sentence)
     for verb in verb_re.finditer(sentence):
         if any(start <= verb.start() < end for start, end in other):
             continue

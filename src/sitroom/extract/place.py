@@ -7,6 +7,7 @@ from functools import cache
 from sitroom import geo
 from sitroom.extract.analysis import SentenceAnalysis
 from sitroom.extract.dateline import find_dateline
+from sitroom.extract.numbers import other_incident_spans
 from sitroom.geo.distance import haversine_km
 from sitroom.model import Document, Place
 
@@ -35,6 +36,8 @@ def locate_sentence(doc: Document, a: SentenceAnalysis):  # -> geo.Location | No
         return cached
     s = a.sentence
     actors = [(s.start + m.start, s.start + m.end) for m in a.actors if not m.generic]
+    # "a week after gunmen killed 58 people near Banibangou": that place is the other incident's
+    actors += [(s.start + start, s.start + end) for start, end in other_incident_spans(s.text)]
     dateline = a.extra.get("dateline")
     gazetteer = geo.get_gazetteer()
     location = geo.locate(doc.text, s.start, s.end, doc.country_hint, gazetteer, exclude=actors + ([dateline] if dateline else []))
