@@ -138,3 +138,9 @@ def test_condemning_a_specific_attack_reports_it():
 ])
 def test_armed_men_raiding_villages_attack_them_and_a_police_raid_is_an_arrest(sentence, expected):
     assert sub_type(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", ["Attentat-suicide cette nuit au site de déplacés de Nguétchéwé.",
+                                      "Une kamikaze s'est fait exploser vers 1h du matin."])
+def test_a_suicide_bombing_told_in_french_is_one(sentence):
+    assert sub_type(sentence) == "Suicide bomb"

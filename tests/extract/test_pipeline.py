@@ -450,3 +450,11 @@ def test_a_blast_at_an_anniversary_crowd_is_news_and_a_mass_grave_being_dug_is_a
                         "Thursday.", published=date(2024, 1, 3), country_hint="IR")
     (event,) = extract_events(doc)
     assert event.event_date == date(2024, 1, 3) and event.fatalities == 103
+
+
+def test_an_unlisted_village_known_only_by_its_country_goes_to_the_province_the_telling_names():
+    doc = Document(text="YAOUNDE, Cameroon, Aug. 3, 2020 — A suicide bomber blew herself up at a camp in Cameroon's Far "
+                        "North region early Sunday, killing 17 people.\n\nThe attack struck a site for displaced people at "
+                        "Nguetechewe, a village close to the border with Nigeria.")
+    (event,) = extract_events(doc)
+    assert event.admin1 == "Far North" and event.geo_precision == 3 and event.latitude > 10  # not Yaoundé (3.9 N)

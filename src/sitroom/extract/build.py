@@ -157,8 +157,18 @@ def _set_place(event: Event, doc: Document, triggers: list[SentenceAnalysis], co
         _set_country_only(event, doc)
         return
     location = min(candidates, key=_specificity)
-    if first and location.place.geonameid is None and location.geo_precision == GEO_REGION and not location.place.admin1:
-        location = _at_dateline_city(doc, location, event)
+    if location.place.geonameid is None and location.geo_precision == GEO_REGION and not location.place.admin1:
+        # an unlisted village known only by its country: the province the telling names holds it
+        # ("a camp in Cameroon's Far North region ... at Nguetechewe, a village near Mozogo")
+        region = next((c for c in candidates if (c.place.feature_code or "") in ("ADM1", "ADM2")
+                       and c.place.country_code == location.place.country_code), None)
+        if region is not None:
+            location = replace(location, place=replace(
+                location.place, latitude=region.place.latitude, longitude=region.place.longitude,
+                admin1=region.place.admin1 or region.place.name,
+                admin2=region.place.admin2 if (region.place.feature_code or "") == "ADM2" else None))
+        elif first:
+            location = _at_dateline_city(doc, location, event)
     place, evidence = location.place, _span(doc, location.start, location.end)
     point: tuple[float | None, float | None] = (place.latitude, place.longitude)
     if unfound_at_country_point(location):
