@@ -213,3 +213,20 @@ def test_a_force_named_in_a_buildings_name_is_no_actor(text):
 
 def test_a_force_that_acts_is_still_an_actor():
     assert find_actors("Police raided a school in the town.")[0].name_in("Kenya") == "Police Forces of Kenya"
+
+
+def test_who_is_outraged_by_an_attack_is_not_its_perpetrator():
+    from datetime import date
+
+    from sitroom.extract import extract_events
+    from sitroom.model import Document
+
+    sentence = ("The UN Humanitarian Coordinator in Nigeria is outraged and deeply saddened by the attack carried out "
+                "yesterday in Koshebe, in which at least 110 civilians were killed.")
+    (event,) = extract_events(Document(text=sentence, published=date(2020, 11, 29), country_hint="NG"))
+    assert event.sub_event_type == "Attack" and event.actor1 != "United Nations"
+
+
+def test_a_local_government_area_is_a_place_not_a_government():
+    assert not [a for a in find_actors("Gunmen killed 40 farmers in Jere Local Government Area of Borno State.")
+                if a.actor_type == "State forces"]

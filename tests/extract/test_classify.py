@@ -144,3 +144,8 @@ def test_armed_men_raiding_villages_attack_them_and_a_police_raid_is_an_arrest(s
                                       "Une kamikaze s'est fait exploser vers 1h du matin."])
 def test_a_suicide_bombing_told_in_french_is_one(sentence):
     assert sub_type(sentence) == "Suicide bomb"
+
+
+def test_what_may_have_happened_is_no_event_but_may_the_month_is_a_date():
+    assert classify("Reports indicate that several women may also have been abducted.", []) is None
+    assert sub_type("On 5 May gunmen attacked a market.") == "Attack"

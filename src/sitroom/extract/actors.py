@@ -117,7 +117,9 @@ def find_actors(sentence: str) -> list[ActorMention]:
 
 # the rest of a capitalised institution's name after a force's noun: "Police| Cadet School", "Army| Hospital"
 FACILITY_AFTER_RE = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:School|Academy|College|University|Hospital|Station|Club|"
-                               r"Stadium|Institute|Hall|Training (?:Centre|Center|School|College))\b")
+                               r"Stadium|Institute|Hall|Training (?:Centre|Center|School|College))\b"
+                               # an administrative unit: "Jere Local Government Area", "Government Area"
+                               r"|\s+(?:Area|Council|House)\b")
 
 
 # A capitalised name with a word only armed movements put in their names is a group in its own right.
@@ -182,7 +184,10 @@ SPEAKER_BEFORE_RE = re.compile(r"\b(?:said|says|told|according to|reported|cited
 
 SPEAKER_AFTER_RE = re.compile(r"\s*(?:'s\s+)?(?:spokes(?:man|woman|person)|officials?|statement|sources?|media|"
                               r"command|press office)?\s*(?:has\s+|had\s+)?(?:said|says|told|reported|announced|stated|"
-                              r"confirmed|added)\b", re.I)
+                              r"confirmed|added)\b"
+                              # "The UN coordinator in Nigeria is outraged by the attack": who reacts to it
+                              r"|(?:\s+[\w'’-]+){0,8}?\s+(?:is|are|was|were|has been|have been)\s+(?:\w+\s+){0,2}?"
+                              r"(?:outraged|saddened|shocked|appalled|horrified|alarmed|dismayed|concerned|deeply \w+)\b", re.I)
 
 
 CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:)]|$|\b(?:on|in|of|late|early|yesterday|today|last|this|according|"

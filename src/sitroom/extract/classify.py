@@ -26,7 +26,7 @@ STRONG_RE = re.compile(r"\b(?:militants?|insurgents?|terroris\w+|gunmen|suicide|
 HYPOTHETICAL_RE = re.compile(r"\b(?:(?:is|are|remain|remains) (?:\w+ )?likely to (?:\w+ )?|keep (?:on )?|"
                              r"(?:operations?|offensives?|campaigns?|push|bid|efforts?|drive|plans?) to|threat(?:en(?:ed|s|ing)?)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|could|would|"
                              r"expect(?:ed|s|ing)?|anticipat\w*|forecast\w*|"
-                             r"might|will|intend(?:s|ed)?|call(?:s|ed)? for|fear(?:s|ed)?|possible|prevent(?:ed)?|"
+                             r"might|(?-i:may)(?: also)?(?: have)?(?: been)?|will|intend(?:s|ed)?|call(?:s|ed)? for|fear(?:s|ed)?|possible|prevent(?:ed)?|"
                              r"ready to|risk of|denied|deny|denies)\s+(?:to\s+|of\s+|an?\s+|the\s+|further\s+|"
                              r"new\s+|more\s+)*(?:\w+\s+)?$", re.I)
 # "condemned the violence" is talk; "condemns the attack carried out yesterday by Boko Haram ...
