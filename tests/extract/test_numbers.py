@@ -88,3 +88,9 @@ def test_claimed_the_lives_of_is_a_toll():
 ])
 def test_a_toll_put_at_or_revised_to_a_figure_is_a_toll(sentence, killed):
     assert find_casualties(sentence).killed.value == killed
+
+
+def test_the_toll_of_an_earlier_assault_the_lead_recalls_is_not_this_ones():
+    sentence = ("Gunmen killed at least 15 people in raids on villages overnight, the second night of bloodshed after an "
+                "assault on the town itself killed 49.")
+    assert find_casualties(sentence).killed.value == 15

@@ -458,3 +458,20 @@ def test_an_unlisted_village_known_only_by_its_country_goes_to_the_province_the_
                         "Nguetechewe, a village close to the border with Nigeria.")
     (event,) = extract_events(doc)
     assert event.admin1 == "Far North" and event.geo_precision == 3 and event.latitude > 10  # not Yaoundé (3.9 N)
+
+
+def test_a_summary_paragraph_sums_up_and_lines_that_open_with_their_day_are_incidents():
+    doc = Document(text="KENYA SECURITY SUMMARY\nWeek 25 | 14/06/2014 – 20/06/2014\n\nSummary\nTwo mass-casualty attacks "
+                        "in Lamu County on consecutive nights mark a sharp escalation.\n\nCOAST REGION\n15/06 — Mpeketoni: "
+                        "c. 50 armed men attacked the police station and hotels. 48 killed.\n16/06 — Poromoko (near "
+                        "Mpeketoni): gunmen raided homes overnight and shot men dead. 15 killed.\n",
+                   published=date(2014, 6, 20), country_hint="KE")
+    assert [(e.event_date, e.fatalities) for e in extract_events(doc)] == [(date(2014, 6, 15), 48),
+                                                                        (date(2014, 6, 16), 15)]
+
+
+def test_a_claimant_wrapped_in_its_country_and_a_descriptor_is_still_the_known_group():
+    doc = Document(text="Gunmen stormed the town of Mpeketoni on Sunday night, killing 49 people. Somalia's al Shabaab "
+                        "Islamist group said it carried out the attack.", published=date(2014, 6, 17), country_hint="KE")
+    (event,) = extract_events(doc)
+    assert event.claimed_by == "Al Shabaab"

@@ -104,3 +104,12 @@ def test_a_three_letter_word_read_as_a_citys_alternate_name_does_not_outvote_the
 def test_a_place_followed_by_today_is_no_outlet(gz):
     text = "A roadside bomb hit a ranger patrol in Bannang Sata today."
     assert _where(text, gz).place.country_code == "TH"
+
+
+@pytest.mark.parametrize(("text", "country"), [("ยะลา | a bomb went off near the market", "TH"),
+                                               ("ကန့်ဘလူ | the jets bombed the village", "MM"),
+                                               ("a bomb went off near the market", None)])
+def test_a_script_written_in_one_country_only_names_it(text, country):
+    from sitroom.geo.home import national_script
+
+    assert national_script(text) == country

@@ -120,9 +120,9 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
     body = " " * label.end() + text[label.end():] if label and len(text) - label.end() > 20 else text
     actors = find_actors(body)
     classification = None if ANALYSIS_LABEL_RE.match(text) else classify(body, actors)
-    if classification is None and body is not text and not ANALYSIS_LABEL_RE.match(text):
-        # "Another bomb in Bannang Sata today, near the market: volunteers were hit": when the words
-        # after the colon tell no act of their own, the words before it are the report, not a title
+    if classification is None and label and body is not text and REPORT_BEFORE_COLON_RE.search(text, 0, label.end()):
+        # "Yala | Another bomb in Bannang Sata today, near the market: volunteers were hit": a post's
+        # line (a label, a day) before the colon is the report itself, not a story's title
         classification = classify(text, actors)
     trigger_start = classification.start if classification else 0
     topic = TOPIC_RE.search(text, 0, trigger_start) if classification else None
@@ -165,6 +165,8 @@ ACT_OF_DAY_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|
 
 
 POSSESSIVE_RE = re.compile(r"['’]s\b")
+REPORT_BEFORE_COLON_RE = re.compile(r"\s[—–|]\s|\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|last night)\b",
+                                    re.I)
 
 
 def is_telling_date(text: str, d: DateMention) -> bool:
@@ -199,6 +201,10 @@ ANALYSIS_LABEL_RE = re.compile(rf"\s*(?:[-*•]\s*)?(?:{_ANALYSIS_WORDS}|summary
 # A section heading over a review's own commentary: "Overview", "4. ASSESSMENT" (not "Key developments",
 # "Summary" or "Highlights", which head the incidents themselves as often as not)
 ANALYSIS_HEADING_RE = re.compile(rf"\s*(?:\d+\.\s*)?{_ANALYSIS_WORDS}\s*:?\s*", re.I)
+# ... and headings whose prose sums the incidents up while their bullets list them ("Summary",
+# "Key developments:" over "- 4 Apr, Idlib: ...")
+SUMMARY_HEADING_RE = re.compile(r"\s*(?:\d+\.\s*)?(?:(?:weekly |executive |situation )?summary|highlights|key (?:points|"
+                                r"developments)|in brief)\s*:?\s*", re.I)
 LABEL_RE = re.compile(r"^(?:(?!\b(?:said|says|told|was|were|is|are|has|have|had|added|stated|reported|announced)\b)"
                       r"[^:.;\"“”]){3,80}:(?=\s*[A-Z0-9\"“])")
 VERB_TRIGGER_RE = re.compile(r"(?:was|were|been|had|has|have|is|are)\b|\w+ed\b", re.I)

@@ -376,9 +376,15 @@ def _set_actor(event: Event, doc: Document, a: SentenceAnalysis, field_name: str
     setattr(event, "inter1" if field_name == "actor1" else "inter2", actor.actor_type)
 
 
+# "Somalia's al Shabaab Islamist (group)": a country's possessive and a descriptor around the name
+_CLAIMANT_WRAPPING_RE = re.compile(r"^[A-Z][\w-]+['’]s\s+|\s+(?:Islamist|jihadist|militant|insurgent|rebel|extremist|"
+                                   r"armed|separatist)s?$", re.I)
+
+
 def _canonical(raw: str, country: str | None) -> str:
     known = find_actors(raw)
-    if known and known[0].end - known[0].start >= len(raw) * 0.5:
+    bare = _CLAIMANT_WRAPPING_RE.sub("", raw)
+    if known and known[0].end - known[0].start >= len(bare) * 0.5:
         return known[0].name_in(country)
     return raw
 

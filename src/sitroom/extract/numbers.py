@@ -138,7 +138,10 @@ def _toll(sentence: str) -> Count | None:
 # tells another incident, whose toll is not this one's
 OTHER_INCIDENT_RE = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|\d+) (?:day|days|week|weeks|hours?) (?:after|before)|"
                                r"(?:after|following|like|unlike|similar to) (?:another|an earlier|a previous|a similar|"
-                               r"last (?:week|month|year)['’]s))\b[^.;]*", re.I)
+                               r"last (?:week|month|year)['’]s)|"
+                               # "..., the second night of bloodshed after an assault on the town itself killed 49"
+                               r"(?:after|following) (?:an?|the) (?:[\w-]+ ){0,2}(?:assault|attack|bombing|raid|ambush|blast|"
+                               r"explosion|massacre|strike)\b(?=[^.;,]*\bkill(?:ed|ing)\b))\b[^.;]*", re.I)
 
 
 def other_incident_spans(sentence: str) -> list[tuple[int, int]]:

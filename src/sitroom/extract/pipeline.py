@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.codebook.loader import accident_cause_pattern, any_trigger
-from sitroom.extract.analysis import ANALYSIS_HEADING_RE, SentenceAnalysis, analyse, is_heading
+from sitroom.extract.analysis import ANALYSIS_HEADING_RE, SUMMARY_HEADING_RE, SentenceAnalysis, analyse, is_heading
 from sitroom.extract.build import WEAPON_PRIORITY, build_event
 from sitroom.extract.classify import PROTEST_RE, STRONG_RE
 from sitroom.extract.dateline import find_dateline
@@ -125,6 +125,7 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
     current: Mention | None = None
     section: SentenceAnalysis | None = None  # the heading the bullets below stand under
     commentary = False  # under an "Overview" or "Assessment" heading: the review's own talk, no incidents
+    summing_up = False  # under a "Summary" heading: its prose sums up, its bullets still list incidents
     for a in analyses:
         if a.headline:
             headlines.append(a)
@@ -132,7 +133,8 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
         title = _section_title(a)
         if title is not None:
             commentary = ANALYSIS_HEADING_RE.fullmatch(title) is not None
-        if a.classification is None or commentary:
+            summing_up = SUMMARY_HEADING_RE.fullmatch(title) is not None
+        if a.classification is None or commentary or (summing_up and not a.sentence.bullet):
             if is_heading(a):
                 section = a
             if current is not None and a.sentence.block == current.last_block and _may_elaborate(current, a):
@@ -283,6 +285,8 @@ def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: l
         return True
     if own is not None and current.date is None and doc.published is None:
         return True  # with no published date only a stated year dates a sentence: another time's incident
+    if own is not None and current.date is None and a.sentence.block != current.block and _opens_with_date(a):
+        return True  # a line that opens with its own day after an undated incident ("15/06 — Mpeketoni: ...")
     if doc.published is None and _weekdays_differ(current.triggers[0], a):
         return True  # no year to date them by, but "on Monday" and "On Sunday evening" are two days
     if a.separate or any(p.separate for p in lead_in):
@@ -303,6 +307,10 @@ SECOND_ACT_RE = re.compile(r"\b(?:a|the) (?:second|third|fourth|separate|further
 
 
 _DEFINITE_RE = re.compile(r"(?:[“\"]\s*)?(?:the|this|that)\s", re.I)
+
+
+def _opens_with_date(a: SentenceAnalysis) -> bool:
+    return any(d.value is not None and d.start <= 3 for d in a.dates)
 
 
 def _returns_to(mentions: list[Mention], current: Mention | None, a: SentenceAnalysis) -> Mention | None:

@@ -12,7 +12,7 @@ BULLET_RE = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*]|[-–—](?=\s)|\d{1,
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec gen maj lt col capt sgt cpl pvt brig adm gov sen rep "
-    "dr mr mrs ms st no vs jr sr inc ltd co corp u.s u.n u.k e.g i.e approx est dept mt ft".split()
+    "dr mr mrs ms st no vs jr sr inc ltd co corp u.s u.n u.k e.g i.e approx est dept mt ft c ca".split()
 )
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")

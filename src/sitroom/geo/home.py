@@ -12,7 +12,8 @@ outvotes the title's "Yemen".  So each reading votes with a weight that says how
   the writer names the scene on purpose;
 
 and an adjective of nationality before a place noun ("the northern Yemeni province of") votes
-for its country outright.  A tie names no country.
+for its country outright, as does a script written in one country only (Thai, Burmese, Khmer,
+Ge'ez, Hebrew, Georgian, Armenian, Sinhala...).  A tie names no country.
 
 Contradicted names: "SOLHAN (Yagha)" or "X, Ondo State" say which region holds the name.  When
 the name's reading lies outside that region (the only Solhan the gazetteer has is in Turkey,
@@ -120,10 +121,40 @@ def home_country(text: str, readings: Sequence, gazetteer: Gazetteer,
         cc = DEMONYMS.get(m.group(1).lower())
         if cc:
             votes[cc] += W_DEMONYM
+    script = national_script(text)
+    if script is not None:
+        votes[script] += W_DEMONYM
     if not votes:
         return None
     (best, n), *rest = votes.most_common(2) + [(None, 0.0)]
     return best if n > rest[0][1] else None
+
+
+# Scripts written in one country only: a post labelled "ยะลา |" is from Thailand whatever else it names.
+# (Arabic, Cyrillic, Latin, Tamil and the like are shared by many countries and say nothing.)
+_NATIONAL_SCRIPTS: tuple[tuple[int, int, str], ...] = (
+    (0x0E00, 0x0E7F, "TH"), (0x0E80, 0x0EFF, "LA"), (0x1000, 0x109F, "MM"), (0x1780, 0x17FF, "KH"),
+    (0x1200, 0x137F, "ET"), (0x0590, 0x05FF, "IL"), (0x10A0, 0x10FF, "GE"), (0x0530, 0x058F, "AM"),
+    (0x0D80, 0x0DFF, "LK"), (0x0980, 0x09FF, "BD"), (0x0A00, 0x0A7F, "IN"), (0x0A80, 0x0AFF, "IN"),
+)
+SCRIPT_MIN_LETTERS = 3
+
+
+def national_script(text: str) -> str | None:
+    """The country whose own script the text uses (at least a word of it), else None."""
+    counts: Counter = Counter()
+    for ch in text:
+        code = ord(ch)
+        if code < 0x0530:
+            continue
+        for lo, hi, cc in _NATIONAL_SCRIPTS:
+            if lo <= code <= hi:
+                counts[cc] += 1
+                break
+    if not counts:
+        return None
+    cc, n = counts.most_common(1)[0]
+    return cc if n >= SCRIPT_MIN_LETTERS else None
 
 
 def _holds(holder: Place, place: Place) -> bool:
