@@ -94,3 +94,8 @@ def test_the_toll_of_an_earlier_assault_the_lead_recalls_is_not_this_ones():
     sentence = ("Gunmen killed at least 15 people in raids on villages overnight, the second night of bloodshed after an "
                 "assault on the town itself killed 49.")
     assert find_casualties(sentence).killed.value == 15
+
+
+def test_military_shorthand_for_killed_and_wounded_in_action_is_a_toll():
+    c = find_casualties("IED struck an army vehicle near Dibis in the early morning; 2 soldiers KIA, 3 WIA.")
+    assert (c.killed.value, c.injured.value) == (2, 3)

@@ -475,3 +475,13 @@ def test_a_claimant_wrapped_in_its_country_and_a_descriptor_is_still_the_known_g
                         "Islamist group said it carried out the attack.", published=date(2014, 6, 17), country_hint="KE")
     (event,) = extract_events(doc)
     assert event.claimed_by == "Al Shabaab"
+
+
+def test_a_lead_that_sums_up_two_bombs_takes_the_place_and_toll_of_the_first_told_below():
+    doc = Document(text="KIRKUK, Iraq (AP) — Two roadside bombs struck Iraqi security forces in Kirkuk province on "
+                        "Wednesday, killing five troops.\n\nThe first bomb went off under an army vehicle near Dibis, "
+                        "killing two soldiers.\n\nSeveral hours later, a second bomb hit a police patrol in Rashad, killing "
+                        "three policemen.", published=date(2022, 4, 20), country_hint="IQ")
+    first, second = extract_events(doc)
+    assert (first.location, first.fatalities) == ("Dibis", 2)
+    assert (second.location, second.fatalities) == ("Rashad", 3)

@@ -25,14 +25,37 @@ def build_event(doc: Document, triggers: list[SentenceAnalysis], context: list[S
     event = Event(doc_id=doc.id, mention_start=sentences[0].sentence.start, mention_end=sentences[-1].sentence.end)
     _set_type(event, doc, triggers, context)
     _set_date(event, doc, triggers, context, inherited_date)
-    _set_place(event, doc, triggers, context, first)
+    # "Two roadside bombs struck ... killing five. The first bomb went off near Dibis, killing two":
+    # the lead sums up several incidents, and the first of them is told on its own further down
+    told = _first_of_several(triggers, context)
+    rest = [a for a in context if a is not told]
+    if told is not None and locate_sentence(doc, told) is not None:
+        _set_place(event, doc, [told], rest + [a for a in triggers if a is not told], first)
+    else:
+        _set_place(event, doc, triggers, context, first)
     _set_actors(event, doc, triggers, sentences)
-    _set_casualties(event, doc, triggers, context)
+    _set_casualties(event, doc, [told] if told is not None and told.casualties.killed else triggers,
+                    rest if told is not None and told.casualties.killed else context)
     _set_sources(event, doc, sentences)
     lead = triggers[0].sentence
     event.set("notes", lead.text[:NOTES_CHARS], _span(doc, lead.start, lead.end))
     event.confidence = _confidence(event, first)
     return event
+
+
+# "Two roadside bombs", "twin blasts", "a wave of suicide bombings": a lead that sums up several acts
+ROLLUP_LEAD_RE = re.compile(r"\b(?:two|three|four|five|six|seven|twin|several|multiple|a (?:wave|series|string) of)\s+"
+                            r"(?:[\w-]+\s+){0,3}?(?:bombs|blasts|explosions|attacks|strikes|bombings|bombers|car bombs)\b", re.I)
+FIRST_OF_SEVERAL_RE = re.compile(r"^(?:[“\"]\s*)?the first (?:[\w-]+\s+){0,2}?(?:bomb|blast|explosion|attack|strike|bombing|"
+                                 r"bomber|device|car bomb)\b", re.I)
+
+
+def _first_of_several(triggers: list[SentenceAnalysis], context: list[SentenceAnalysis]) -> SentenceAnalysis | None:
+    """The sentence that tells the first of the acts a summing-up lead counts, if the lead is one."""
+    if not ROLLUP_LEAD_RE.search(triggers[0].sentence.text):
+        return None
+    return next((a for a in sorted(triggers[1:] + context, key=lambda a: a.sentence.start)
+                 if FIRST_OF_SEVERAL_RE.match(a.sentence.text)), None)
 
 
 def _span(doc: Document, start: int, end: int) -> Evidence:

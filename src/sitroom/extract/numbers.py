@@ -46,10 +46,10 @@ SINGLE_RE = re.compile(r"\b(?:(?:a|an|one)\s+(?:[a-z'-]+\s+){0,2}?(?:[a-z]+(?:ma
 
 KILLED = (r"(?:burned|burnt|stoned|beaten|hacked|stabbed|starved) to death|slaughter(?:ed|ing|s)?|killed|killing|kills|kill|massacred|massacring|massacres|massacre|dead|died|die|dies|slain|perished|lost (?:their|his|her) lives|lost their lives|"
           r"(?:claimed|took|cost) the lives of|lives of|fatalities|deaths? of|deaths|death toll|bodies|executed|executing|executes|execute|beheaded|beheading|crucified|crucifying|"
-          r"shot dead|gunned down|left dead|lifeless|martyred|martyrs|casualties dead|"
+          r"shot dead|gunned down|left dead|lifeless|martyred|martyrs|casualties dead|KIA|"
           r"(?:burned|burnt|boiled|stoned|beaten|hacked|stabbed|tortured|starved|drowned)(?= (?:[\w-]+ ){0,4}?to death)|"
           r"buried(?= (?:[\w-]+ ){0,3}?alive)")
-INJURED = r"(?:the )?(?:wounding|injuring) of|injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|injur(?:y|ies) of|injuries|hospitali[sz]ed|maimed"
+INJURED = r"(?:the )?(?:wounding|injuring) of|injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|injur(?:y|ies) of|injuries|hospitali[sz]ed|maimed|WIA"
 # A named person right after an active verb: "killed Abu Yasir al-Issawi" (not "killed in Baghdad").
 NAMED_VICTIM_RE = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?\s+){0,2})(?:[A-Z][\w'’-]+)(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3}")
 KILLED_RE = re.compile(rf"\b(?:{KILLED})\b", re.I)
