@@ -485,3 +485,21 @@ def test_a_lead_that_sums_up_two_bombs_takes_the_place_and_toll_of_the_first_tol
     first, second = extract_events(doc)
     assert (first.location, first.fatalities) == ("Dibis", 2)
     assert (second.location, second.fatalities) == ("Rashad", 3)
+
+
+def test_a_wire_with_no_year_recalls_an_act_of_another_month_as_history():
+    doc = Document(text="DUBAI, June 6 (Reuters) - A drone struck a petrol station in Marib on Saturday, killing 17 "
+                        "people.\n\nIn December, a missile attack on Aden airport killed 26 people.")
+    lead, recalled = extract_events(doc)
+    assert lead.date_without_year == "--06-06" and not lead.historical
+    assert recalled.historical and recalled.date_without_year is None
+
+
+def test_reactions_funerals_and_habits_tell_no_new_incident():
+    doc = Document(text="Coordinator appalled by strike that killed dozens of civilians in Kharkiv region\n\n"
+                        "Yesterday afternoon, a missile struck a café in the village of Hroza, killing 52 people.\n\n"
+                        "Funeral prayers for a policeman killed at the café were held in Kupiansk. Russian forces have "
+                        "carried out frequent strikes on towns across the region.", published=date(2023, 10, 6),
+                   country_hint="UA")
+    (event,) = extract_events(doc)
+    assert event.fatalities == 52 and event.event_date == date(2023, 10, 5)

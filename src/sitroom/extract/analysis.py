@@ -27,12 +27,14 @@ ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|such|bot
 # the victims of an act already told
 TOLL_TALK_RE = re.compile(r"\b(?:(?:the|its|their) (?:dead|death toll|toll|victims|wounded|casualties)|"
                           r"(?:those|people|civilians|the \w+) (?:who were )?(?:killed|wounded|injured) (?:at|in) [A-Z]|"
-                          r"families of (?:the|those|each of those)\b)", re.I)
+                          r"families of (?:the|those|each of those)|funerals?(?: prayers)? (?:for|of)|"
+                          # "We found 43 of them, and some of them had been beheaded"
+                          r"(?:some|many|most|all|several|none|\d+) of them)\b", re.I)
 PRONOUN_START_RE = re.compile(r"^(?:[“\"]\s*)?(?:it|they|this|these|those|the group|the attack|the attackers|the militants|"
                               r"the group['’]s|he|she)\b", re.I)
 BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|months|years)|since (?:19|20)\d\d|a series of|"
-                           r"(?:has|have) been (?:the )?(?:scene|site|target) of|repeated (?:\w+ )?(?:attacks|raids|"
-                           r"clashes|strikes|bombings|killings)|(?:has|have) been (?:\w+ )?repeatedly|"
+                           r"(?:has|have) been (?:the )?(?:scene|site|target) of|(?:repeated|frequent|regular|numerous|"
+                           r"countless) (?:\w+ )?(?:attacks|raids|clashes|strikes|bombings|killings)|(?:has|have) been (?:\w+ )?repeatedly|"
                            r"(?:has|have) been (?:attacked|targeted|shelled|hit|struck) (?:repeatedly|several times|again and again)|"
                            r"is meant to|are meant to|continues? to|has (?:repeatedly|frequently|often)|have (?:repeatedly|"
                            r"frequently|often)|campaign|the threat of|highlights?|(?:on|marks?|marking|marked) the (?:\w+ )?anniversary|"
@@ -49,6 +51,7 @@ BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|m
                            r"supplying|financing|smuggling|building|making|emplacing|the planning))\b", re.I)
 # The incident is the topic of talk, not the news: "discussed ... the recent attacks", "condemned the bombing".
 TOPIC_RE = re.compile(r"\b(?:den(?:ied|ies|y|ying)|discuss(?:ed|es|ing)?|talk(?:ed|s)? about|review(?:ed|s)?|address(?:ed)?|denounc\w*|condemn\w*|"
+                      r"(?:appalled|outraged|saddened|shocked|horrified|dismayed) (?:by|at)|"
                       r"deplor\w*|commemorat\w*|mourn\w*|marked the anniversary|sanctions?|accus\w*|allegation\w*|alleged|"
                       r"in response to|responsible for|describes?|described|blam(?:e|es|ed|ing) (?:[\w'’-]+ ){1,3}for|expelled|"
                       r"investigation into|inquiry into|trial (?:of|over)|sentenced|convicted|charg(?:ed|es?) (?:with|of|over)|"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -10,10 +11,10 @@ from sitroom.codebook.acled import ARMED_ACTOR_TYPES, EXPLOSIONS, POLITICAL_VIOL
 from sitroom.extract.actors import PATIENT_AFTER_RE, ActorMention, fill_country, find_actors, is_speaker, passive_agent
 from sitroom.extract.analysis import SentenceAnalysis, is_heading, is_telling_date
 from sitroom.extract.dateline import find_dateline
-from sitroom.extract.dates import month_day
+from sitroom.extract.dates import MONTHS, month_day
 from sitroom.extract.numbers import Count
 from sitroom.extract.place import country_name, dateline_location, locate_sentence, unfound_at_country_point
-from sitroom.model import GEO_NEAR, GEO_REGION, PRECISION_DAY, Document, Event, Evidence
+from sitroom.model import GEO_NEAR, GEO_REGION, PRECISION_DAY, PRECISION_MONTH, Document, Event, Evidence
 
 HISTORICAL_DAYS = 45  # an incident dated this long before the report is background, not news
 NOTES_CHARS = 500
@@ -141,7 +142,7 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
                          if d.value is None and d.explicit and not _telling_day(a, d)), None)
             if told is not None:
                 event.evidence["event_date"] = _rel(doc, told[0], told[1].start, told[1].end)
-            _keep_day_without_year(event, doc, told[1].text if told else None)
+            _keep_day_without_year(event, doc, told[1].text if told else None, triggers)
             return
         else:
             event.event_date = doc.published
@@ -156,12 +157,21 @@ def _telling_day(a: SentenceAnalysis, d) -> bool:
     return is_telling_date(a.sentence.text, d)
 
 
-def _keep_day_without_year(event: Event, doc: Document, phrase: str | None = None) -> None:
+def _keep_day_without_year(event: Event, doc: Document, phrase: str | None = None,
+                           triggers: Sequence[SentenceAnalysis] = ()) -> None:
     """No year anywhere and no published date: keep the report's day ("CAIRO, April 9 (Reuters)",
     or the phrase's own "on April 9") so the merge can read it in the year of the incident it
-    joins; the event itself stays undated."""
+    joins; the event itself stays undated.  An act told "In December" in a report of June is
+    an earlier one: history, with no day to keep."""
     line = find_dateline(doc.text)
     day = (month_day(doc.text[line[0]:line[1]]) if line else None) or (month_day(phrase) if phrase else None)
+    told_month = next((MONTHS.get(w.lower()) for a in triggers[:1] for d in a.dates
+                       if d.value is None and d.precision == PRECISION_MONTH
+                       for w in re.findall(r"[A-Za-z]+", d.text) if w.lower() in MONTHS), None)
+    if day is not None and told_month is not None and told_month != int(day[2:4]):
+        event.historical = True
+        event.warnings.append(f"historical: told as of another month than the report's day ({day[2:]})")
+        return
     event.date_without_year = day
     if day is None:
         event.warnings.append("no date: the report has no published date and the text gives no year")

@@ -211,9 +211,11 @@ def _new_dated_paragraph(lead_in: list[SentenceAnalysis], mentions: list[Mention
 
 
 def _has_specifics(a: SentenceAnalysis) -> bool:
-    """Counts or a date make even a sentence in passing report a particular incident."""
-    return (a.casualties.killed is not None or a.casualties.injured is not None
-            or any(d.explicit for d in a.dates))
+    """Counts or a date make even a sentence in passing report a particular incident ("dozens
+    killed" in a reaction's headline does not)."""
+    counted = [c for c in (a.casualties.killed, a.casualties.injured)
+               if c is not None and any(ch.isdigit() for ch in a.sentence.text[c.start:c.end])]
+    return bool(counted) or any(d.explicit for d in a.dates)
 
 
 def _block_date(a: SentenceAnalysis, lead_in: list[SentenceAnalysis]) -> date | None:
