@@ -16,7 +16,7 @@ import pytest
 
 from .merge_blind3 import Result, score
 
-REPORT_F1_FLOOR = 0.55
+REPORT_F1_FLOOR = 0.95  # raised once fixes landed: the set is no longer blind
 DOCUMENT_PRECISION_FLOOR = 1.0
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from .merge_blind4 import Result, score
 
-REPORT_F1_FLOOR = 0.20
+REPORT_F1_FLOOR = 0.90  # raised once fixes landed: the set is no longer blind
 DOCUMENT_PRECISION_FLOOR = 1.0
 
 
