@@ -115,3 +115,10 @@ def test_fractions_and_round_the_clock_are_no_days(sentence):
                                       "Roads stay closed until Friday.", "Operations since 10 February continue."])
 def test_a_day_after_since_or_until_is_a_reference_point_not_a_date(sentence):
     assert all(d.value is None for d in find_dates(sentence, PUBLISHED))
+
+
+@pytest.mark.parametrize("sentence", ["Fri 26/06 — Port El Kantaoui: a gunman opened fire on tourists.",
+                                      "- Thu 25/06: gunmen attacked a checkpoint."])
+def test_a_day_and_month_in_figures_after_a_weekday_is_a_day(sentence):
+    found = [d for d in find_dates(sentence, date(2015, 7, 2)) if "/" in d.text]
+    assert found and found[0].value.month == 6 and found[0].value.day in (25, 26)

@@ -503,3 +503,19 @@ def test_reactions_funerals_and_habits_tell_no_new_incident():
                    country_hint="UA")
     (event,) = extract_events(doc)
     assert event.fatalities == 52 and event.event_date == date(2023, 10, 5)
+
+
+def test_a_flood_through_a_mines_hospital_is_no_mine_blast_and_a_year_given_in_a_yearless_wire_is_history():
+    doc = Document(text="KAMPALA, May 11 (Reuters) - Floods in Kasese have killed at least eight people after two rivers "
+                        "burst their banks.\n\nThe water swept through the Kilembe mines hospital overnight.\n\nIn November "
+                        "2016, clashes between the army and guards of a local king in Kasese killed more than 100 people.")
+    events = extract_events(doc)
+    assert [e.historical for e in events] == [True]
+
+
+def test_a_gunman_shot_dead_by_police_ends_an_attack_on_tourists_and_a_share_of_the_dead_is_no_toll():
+    doc = Document(text="- Fri 26/06 — Port El Kantaoui, Sousse governorate: lone gunman opened fire on tourists on the "
+                        "beach of a hotel; 38 killed, 39 wounded, 30 of the dead British. Attacker shot dead by police.\n",
+                   published=date(2015, 7, 2), country_hint="TN")
+    (event,) = extract_events(doc)
+    assert (event.event_date, event.sub_event_type, event.fatalities) == (date(2015, 6, 26), "Attack", 38)

@@ -68,6 +68,9 @@ def _rel(doc: Document, a: SentenceAnalysis, start: int, end: int) -> Evidence:
     return _span(doc, base + start, base + end)
 
 
+ATTACKER_STOPPED_RE = re.compile(r"\b(?:the |an? |one )?(?:attackers?|gunm[ae]n|assailants?|bombers?|shooters?)\b[^.;]{0,40}?"
+                                 r"\b(?:was|were)?\s*(?:shot dead|killed|neutrali[sz]ed|gunned down)\s+by\s+(?:the\s+)?"
+                                 r"(?:police|security forces|troops|soldiers|guards|officers|special forces)", re.I)
 OVERRIDING_TYPES = frozenset({"Chemical weapon"})
 WEAPON_PRIORITY = 70  # rules from Grenade up name the weapon, which decides the sub-type
 # "The assault came two days after the double suicide bombing": that weapon belongs to another event.
@@ -96,6 +99,8 @@ def _set_type(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
         # students ... four were killed when they detonated explosive vests") stays the attack ACLED codes
         # it as: a generic blast word later in the telling does not make it remote violence
         telling = [a for a in telling if a is triggers[0] or not _generic_blast(a)]
+    # "Attacker shot dead by police": how the attack ended, not a battle it turns into
+    telling = [a for a in telling if a is triggers[0] or not ATTACKER_STOPPED_RE.search(a.sentence.text)]
     best = max(telling, key=lambda a: a.classification.priority if a.classification else -1)
     c = best.classification
     assert c is not None  # triggers always carry a classification
@@ -150,11 +155,21 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
         event.time_precision = PRECISION_DAY
     if doc.published and event.event_date and event.event_date < doc.published - timedelta(days=HISTORICAL_DAYS):
         event.historical = True
+    elif doc.published is None and event.event_date is not None and _day_without_year(doc) is not None:
+        # a wire filed "KAMPALA, May 11" gives a year only for an incident of another time
+        event.historical = True
+        event.warnings.append("historical: a report that gives no year of its own dates this incident by one")
 
 
 def _telling_day(a: SentenceAnalysis, d) -> bool:
     """"officials said on Friday": the day of the telling, not of the act (as `act_date` reads it)."""
     return is_telling_date(a.sentence.text, d)
+
+
+def _day_without_year(doc: Document) -> str | None:
+    """The day a year-less dateline gives ("KAMPALA, May 11 (Reuters)" -> "--05-11"), if any."""
+    line = find_dateline(doc.text)
+    return month_day(doc.text[line[0]:line[1]]) if line else None
 
 
 def _keep_day_without_year(event: Event, doc: Document, phrase: str | None = None,
@@ -163,8 +178,7 @@ def _keep_day_without_year(event: Event, doc: Document, phrase: str | None = Non
     or the phrase's own "on April 9") so the merge can read it in the year of the incident it
     joins; the event itself stays undated.  An act told "In December" in a report of June is
     an earlier one: history, with no day to keep."""
-    line = find_dateline(doc.text)
-    day = (month_day(doc.text[line[0]:line[1]]) if line else None) or (month_day(phrase) if phrase else None)
+    day = _day_without_year(doc) or (month_day(phrase) if phrase else None)
     told_month = next((MONTHS.get(w.lower()) for a in triggers[:1] for d in a.dates
                        if d.value is None and d.precision == PRECISION_MONTH
                        for w in re.findall(r"[A-Za-z]+", d.text) if w.lower() in MONTHS), None)

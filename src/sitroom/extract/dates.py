@@ -28,6 +28,10 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _N = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
 
+# "Fri 26/06 —": a day and month in figures after a weekday, as sitreps date their bullets
+_WEEKDAY_FORMS = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Monday", "Tuesday",
+                  "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 # Ordered: the first pattern that matches a span claims it.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -35,7 +39,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
     # "23/05 — Jebleh:" opening a sitrep's bullet, "on 23/05", "(23/05)": day and month in figures;
     # only there, since "3/4 of" and "24/7" are no days
-    ("numeric", re.compile(r"(?:^|(?<=\bon )|(?<=\())(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d/])", re.M | re.I)),
+    ("numeric", re.compile(r"(?:^|(?<=\bon )|(?<=\()|" + "|".join(f"(?<={d} )" for d in _WEEKDAY_FORMS)
+                           + r")(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d/])", re.M | re.I)),
     ("month_year", re.compile(rf"\b(?:in|during|since|by|of|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b", re.I)),
     ("month_only", re.compile(rf"\b(?:in|during|by|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\b(?!\s*\d)",
                               re.I)),

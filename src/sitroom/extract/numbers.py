@@ -144,6 +144,9 @@ OTHER_INCIDENT_RE = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|\d+) (
                                r"explosion|massacre|strike)\b(?=[^.;,]*\bkill(?:ed|ing)\b))\b[^.;]*", re.I)
 
 
+_PARTITIVE_RE = re.compile(r"\b(?:of|among) the\s+$", re.I)
+
+
 def other_incident_spans(sentence: str) -> list[tuple[int, int]]:
     """Where the sentence tells another incident than its own (its toll, its place are that one's)."""
     return [_other_incident_span(sentence, m) for m in OTHER_INCIDENT_RE.finditer(sentence)]
@@ -164,8 +167,8 @@ def _count_for(sentence: str, verb_re: re.Pattern[str]) -> Count | None:
     best: Count | None = None
     other = other_incident_spans(sentence)
     for verb in verb_re.finditer(sentence):
-        if any(start <= verb.start() < end for start, end in other):
-            continue
+        if any(start <= verb.start() < end for start, end in other) or _PARTITIVE_RE.search(sentence, 0, verb.start()):
+            continue  # "30 of the dead were British": a share of a toll given already
         count = _after(sentence, verb) or _before(sentence, verb)
         if count and (best is None or count.value > best.value):
             best = count
