@@ -149,3 +149,13 @@ def test_a_suicide_bombing_told_in_french_is_one(sentence):
 def test_what_may_have_happened_is_no_event_but_may_the_month_is_a_date():
     assert classify("Reports indicate that several women may also have been abducted.", []) is None
     assert sub_type("On 5 May gunmen attacked a market.") == "Attack"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Residents said whole families had been buried in a mass grave on Monday.", None),
+    ("A Red Cross team was preparing a mass grave near the camp.", None),
+    ("Villagers found a mass grave with 30 bodies near the town.", "Attack"),
+    ("A mass grave containing 40 bodies was discovered outside the village.", "Attack"),
+])
+def test_a_mass_grave_found_is_a_massacre_come_to_light_and_one_dug_is_aftermath(sentence, expected):
+    assert sub_type(sentence) == expected

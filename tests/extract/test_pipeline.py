@@ -519,3 +519,12 @@ def test_a_gunman_shot_dead_by_police_ends_an_attack_on_tourists_and_a_share_of_
                    published=date(2015, 7, 2), country_hint="TN")
     (event,) = extract_events(doc)
     assert (event.event_date, event.sub_event_type, event.fatalities) == (date(2015, 6, 26), "Attack", 38)
+
+
+def test_a_day_that_names_the_act_further_down_dates_a_toll_update():
+    doc = Document(text="North West\n\nTudun Biri: community leaders put drone strike dead at 120\n\nWednesday, 6 December "
+                        "2023\n\nKADUNA — Leaders of Tudun Biri said on Wednesday that 120 people had now been confirmed "
+                        "dead after a drone struck a crowd.\n\nThe village head said most of the victims of Sunday's strike "
+                        "were women and children.", published=date(2023, 12, 6), country_hint="NG")
+    (event,) = extract_events(doc)
+    assert event.event_date == date(2023, 12, 3)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from sitroom.codebook.acled import ARMED_ACTOR_TYPES, EXPLOSIONS, POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.extract.actors import PATIENT_AFTER_RE, ActorMention, fill_country, find_actors, is_speaker, passive_agent
-from sitroom.extract.analysis import SentenceAnalysis, is_heading, is_telling_date
+from sitroom.extract.analysis import ACT_OF_DAY_RE, SentenceAnalysis, is_heading, is_telling_date
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.dates import MONTHS, month_day
 from sitroom.extract.numbers import Count
@@ -129,7 +129,9 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
     # "Security incidents (26 August)" over a list of bullets dates them
     headings = [a for a in reversed(context) if a.sentence.start < triggers[0].sentence.start and is_heading(a)]
     # the act's own date anywhere it is told, before the day someone told of it
-    dated = next(((a, d) for a in triggers + same_block_context + told_again + headings[:1]
+    # "the victims of Sunday's strike" further down names the act's day, as a dateline or date line does not
+    named_day = [a for a in context if a.act_date is not None and ACT_OF_DAY_RE.match(a.sentence.text, a.act_date.end)]
+    dated = next(((a, d) for a in triggers + same_block_context + told_again + named_day + headings[:1]
                   if (d := a.act_date) is not None), None) \
         or next(((a, d) for a in triggers + same_block_context if (d := a.date) is not None), None)
     if dated is not None:
