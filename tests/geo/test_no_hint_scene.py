@@ -113,3 +113,9 @@ def test_a_script_written_in_one_country_only_names_it(text, country):
     from sitroom.geo.home import national_script
 
     assert national_script(text) == country
+
+
+def test_the_town_the_wounded_were_taken_to_is_not_the_scene(gz):
+    text = "A drone hit villagers in Igabi last night; many injured were taken to Barau Dikko hospital in Kaduna."
+    loc = locate(text, 0, len(text), "NG", gz)
+    assert loc is not None and loc.place.name == "Igabi"

@@ -236,7 +236,7 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:passengers|travell?ers|workers|labou?rers|pil
 # treated or moved to, after the act, not its scene (a list of such places counts as one)
 _AFTERMATH_BEFORE = re.compile(
     r"\b(?:(?:died|treated|admitted|recovering|hospitali[sz]ed|taken|rushed|evacuated|airlifted|transferred|flown|brought|"
-    r"moved)\s+(?:later\s+|there\s+)?(?:in|to|at)\s+(?:(?:a|the|two|three|several)\s+)?(?:[a-z-]+\s+)?"
+    r"moved)\s+(?:later\s+|there\s+)?(?:in|to|at)\s+(?:(?:a|the|two|three|several)\s+)?(?:[A-Za-z'’-]+\s+){0,3}?"
     r"(?:hospitals?|clinics?|morgues?|mortuar(?:y|ies)|medical (?:centres?|centers?|facilit(?:y|ies)))\s+(?:in|at)|"
     r"(?:taken|rushed|evacuated|airlifted|transferred|flown)\s+(?:later\s+)?to)\s+(?:the\s+)?(?:(?:city|town) of\s+)?"
     r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?\s+(?:and\s+)?){0,4}$")
