@@ -159,3 +159,9 @@ def test_what_may_have_happened_is_no_event_but_may_the_month_is_a_date():
 ])
 def test_a_mass_grave_found_is_a_massacre_come_to_light_and_one_dug_is_aftermath(sentence, expected):
     assert sub_type(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", ["The Mission calls on the M23 to cease all attacks on civilians.",
+                                      "The UN urged all parties to stop attacks on schools."])
+def test_a_call_to_stop_attacks_is_no_attack(sentence):
+    assert classify(sentence, find_actors(sentence)) is None

@@ -24,6 +24,9 @@ STRONG_RE = re.compile(r"\b(?:militants?|insurgents?|terroris\w+|gunmen|suicide|
                        r"mortars?|shell(?:ing|ed)|ISIS|ISIL|Daesh|Islamic State|jihadis\w*|rebels?|militia\w*|troops|"
                        r"soldiers|army|protest\w*|demonstrat\w+|kidnap\w*|abduct\w*|clash\w*|ambush\w*)\b", re.I)
 HYPOTHETICAL_RE = re.compile(r"\b(?:(?:is|are|remain|remains) (?:\w+ )?likely to (?:\w+ )?|keep (?:on )?|"
+                             # "calls on the M23 to cease all attacks on civilians": a demand, not an act
+                             r"(?:calls?|called|urged?|urging|demands?|demanded) (?:on )?(?:[\w'’-]+ ){0,6}?to "
+                             r"(?:cease|stop|end|halt|refrain from)(?: all| any| further)?|(?:cease|stop|end|halt)(?: all| any)|"
                              r"(?:operations?|offensives?|campaigns?|push|bid|efforts?|drive|plans?) to|threat(?:en(?:ed|s|ing)?)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|could|would|"
                              r"expect(?:ed|s|ing)?|anticipat\w*|forecast\w*|"
                              r"might|(?-i:may)(?: also)?(?: have)?(?: been)?|will|intend(?:s|ed)?|call(?:s|ed)? for|fear(?:s|ed)?|possible|prevent(?:ed)?|"
