@@ -230,3 +230,11 @@ def test_who_is_outraged_by_an_attack_is_not_its_perpetrator():
 def test_a_local_government_area_is_a_place_not_a_government():
     assert not [a for a in find_actors("Gunmen killed 40 farmers in Jere Local Government Area of Borno State.")
                 if a.actor_type == "State forces"]
+
+
+def test_who_confirms_an_attack_is_its_speaker_not_its_perpetrator():
+    from sitroom.extract.actors import is_speaker
+
+    sentence = "Coalition confirms a Houthi drone attack on Abha regional airport tonight."
+    coalition = next(a for a in find_actors(sentence) if a.text == "Coalition")
+    assert is_speaker(sentence, coalition)

@@ -195,10 +195,11 @@ def test_two_counts_of_one_mass_casualty_toll_count_for_one_incident():
     (100, 168, 1.5),  # a first count and the final one of a massacre
     (235, 305, 1.5),
     (50, 100, 1.5),
-    (50, 120, -0.5),  # more than doubled: two incidents' tolls
+    (50, 140, 0.0),   # a first count a third of the final one: no evidence either way
+    (20, 70, -0.5),   # more than tripled: two incidents' tolls
     (30, 55, 0.0),    # not a massacre's scale: no evidence either way
 ])
-def test_two_counts_of_a_massacre_within_a_factor_of_two_count_for_one_incident(first, final, expected):
+def test_two_counts_of_a_massacre_count_for_one_incident_and_an_early_count_does_not_contradict(first, final, expected):
     from sitroom.merge.details import toll_evidence
     from sitroom.model import Event
 

@@ -31,6 +31,8 @@ VICTIM_WEIGHT = 2.5
 WORD_WEIGHT, WORD_CAP = 0.25, 0.5
 """Shared words are weak: two attacks on one town share "checkpoint" and "soldiers" too."""
 TOLL_CONFLICT = -0.5
+EARLY_COUNT = 20
+"""From this many dead, a first count may be a third of the final one without contradicting it."""
 MASSACRE = 50
 """Deaths from which two counts of one toll may still differ a lot (the first count, the final one)."""
 
@@ -183,6 +185,8 @@ def toll_evidence(a: Any, b: Any) -> float:
         # an early count and a later one of a massacre (100 then 168, 235 then 305): two incidents
         # that each kill scores of people on one day, near one another, are rare
         return 1.5
+    if low >= EARLY_COUNT and high <= 3 * low:
+        return 0.0  # "at least 50 soldiers" in the first hours, 140 by the next day: no contradiction
     return TOLL_CONFLICT if high >= 2 * low + 3 else 0.0
 
 
