@@ -48,6 +48,9 @@ def _condemned_in_general(sentence: str, match: re.Match[str]) -> bool:
 # "The rainy season is expected to reduce mobility but not to end attacks on villages": an outlook,
 # however far the act is from the expectation in its clause
 OUTLOOK_RE = re.compile(r"\b(?:is|are|remains?) (?:\w+ )?(?:expected|likely|unlikely|set) to\b[^.;:]{0,100}$", re.I)
+CUE_WINDOW = 160
+"""How far before a trigger a hypothetical, negation or outlook cue may stand (characters)."""
+OUTLOOK_CUE_RE = re.compile(r"\b(?:expected|likely|unlikely|set) to\b", re.I)
 OUTLOOK_AFTER_RE = re.compile(r"\s+(?:is|are|remains?) (?:\w+ )?(?:expected|likely|unlikely|set) to\b", re.I)
 # "strikes on groups it accused of carrying out a chlorine attack": the weapon belongs to another act
 OTHER_ACT_RE = re.compile(r"\b(?:accus(?:ed|es|ing) (?:\w+ ){0,3}of (?:carrying out |conducting |launching |staging |using )?|"
@@ -94,14 +97,20 @@ def classify(sentence: str, actors: list[ActorMention]) -> Classification | None
     # "The gunmen struck the post after a roadside bomb went off, then fought the police": the main
     # clause's act outranks one told in an after/before clause, which is only used when it is all there is
     deferred: list[tuple[Rule, re.Match[str]]] = []
+    # the rarer cues are looked for once, so a sentence without them pays nothing per trigger
+    outlook = OUTLOOK_CUE_RE.search(sentence) is not None
+    condemned = "ondemn" in sentence
     for rule in rules():
         if rule.unless is not None and rule.unless.search(sentence):
             continue
         for match in rule.pattern.finditer(sentence):
-            if (HYPOTHETICAL_RE.search(sentence, 0, match.start()) or OTHER_ACT_RE.search(sentence, 0, match.start())
-                    or _condemned_in_general(sentence, match)
-                    or NEGATED_RE.search(sentence, 0, match.start()) or OUTLOOK_RE.search(sentence, 0, match.start())
-                    or OUTLOOK_AFTER_RE.match(sentence, match.end())):
+            # what qualifies a trigger stands just before it: look back a window, not the whole sentence
+            near = max(0, match.start() - CUE_WINDOW)
+            if (HYPOTHETICAL_RE.search(sentence, near, match.start()) or OTHER_ACT_RE.search(sentence, 0, match.start())
+                    or (condemned and _condemned_in_general(sentence, match))
+                    or NEGATED_RE.search(sentence, near, match.start())
+                    or (outlook and (OUTLOOK_RE.search(sentence, near, match.start())
+                                     or OUTLOOK_AFTER_RE.match(sentence, match.end())))):
                 continue
             if SUBORDINATE_RE.search(sentence, 0, match.start()):
                 deferred.append((rule, match))

@@ -32,6 +32,8 @@ _N = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a 
 _WEEKDAY_FORMS = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Monday", "Tuesday",
                   "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+_NUMERIC_DATE_BEFORE_RE = re.compile(r"(?:^|\n|\bon |\(|\b(?:" + "|".join(_WEEKDAY_FORMS) + r") )$", re.I)
+
 # Ordered: the first pattern that matches a span claims it.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -39,8 +41,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
     # "23/05 — Jebleh:" opening a sitrep's bullet, "on 23/05", "(23/05)": day and month in figures;
     # only there, since "3/4 of" and "24/7" are no days
-    ("numeric", re.compile(r"(?:^|(?<=\bon )|(?<=\()|" + "|".join(f"(?<={d} )" for d in _WEEKDAY_FORMS)
-                           + r")(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d/])", re.M | re.I)),
+    ("numeric", re.compile(r"(?<![\w/.:])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d/])")),
     ("month_year", re.compile(rf"\b(?:in|during|since|by|of|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b", re.I)),
     ("month_only", re.compile(rf"\b(?:in|during|by|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\b(?!\s*\d)",
                               re.I)),
@@ -111,6 +112,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
             return make(_safe_date(int(m["year"]), month, day))
         return make(_year_before(published, month, day))
     if kind == "numeric":
+        if not _NUMERIC_DATE_BEFORE_RE.search(m.string, 0, m.start()):
+            return None  # "3/4 of the town", "24/7": only a line's opening, "on", "(" or a weekday date
         readings = _numeric_readings(int(m["a"]), int(m["b"]))
         if not readings:
             return None

@@ -98,8 +98,9 @@ def parse_number(token: str) -> int | None:
 def find_casualties(sentence: str) -> Casualties:
     zero = ZERO_RE.search(sentence)
     counted = _NO_ONE_RE.sub("nobody", sentence)  # same length, so spans still point into `sentence`
-    killed = _toll(counted) or _count_for(counted, KILLED_RE)
-    injured = _count_for(counted, INJURED_RE)
+    other = other_incident_spans(counted)
+    killed = _toll(counted) or _count_for(counted, KILLED_RE, other)
+    injured = _count_for(counted, INJURED_RE, other)
     if zero:
         nil = Count(0, zero.start(), zero.end())
         phrase = zero.group(0).lower()
@@ -161,11 +162,10 @@ def _other_incident_span(sentence: str, m: re.Match[str]) -> tuple[int, int]:
     return (m.start(), comma if comma >= 0 else m.end())
 
 
-def _count_for(sentence: str, verb_re: re.Pattern[str]) -> Count | None:
+def _count_for(sentence: str, verb_re: re.Pattern[str], other: list[tuple[int, int]]) -> Count | None:
     """Sum of the quantities attached to each casualty word (largest reading across mentions),
-    leaving out those of another incident the sentence recalls."""
+    leaving out those of another incident the sentence recalls (`other`, its spans)."""
     best: Count | None = None
-    other = other_incident_spans(sentence)
     for verb in verb_re.finditer(sentence):
         if any(start <= verb.start() < end for start, end in other) or _PARTITIVE_RE.search(sentence, 0, verb.start()):
             continue  # "30 of the dead were British": a share of a toll given already
