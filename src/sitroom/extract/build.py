@@ -35,8 +35,10 @@ def build_event(doc: Document, triggers: list[SentenceAnalysis], context: list[S
     else:
         _set_place(event, doc, triggers, context, first)
     _set_actors(event, doc, triggers, sentences)
-    _set_casualties(event, doc, [told] if told is not None and told.casualties.killed else triggers,
-                    rest if told is not None and told.casualties.killed else context)
+    if told is not None and told.casualties.killed is not None:
+        _set_casualties(event, doc, [told], rest)
+    else:
+        _set_casualties(event, doc, triggers, context)
     _set_sources(event, doc, sentences)
     lead = triggers[0].sentence
     event.set("notes", lead.text[:NOTES_CHARS], _span(doc, lead.start, lead.end))
@@ -138,8 +140,6 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
         a, d = dated
         event.set("event_date", d.value, _rel(doc, a, d.start, d.end))
         event.time_precision = d.precision
-        if d.value is None:
-            _keep_day_without_year(event, doc, d.text)
     else:
         if inherited_date is not None:
             event.event_date = inherited_date
