@@ -528,3 +528,12 @@ def test_a_day_that_names_the_act_further_down_dates_a_toll_update():
                         "were women and children.", published=date(2023, 12, 6), country_hint="NG")
     (event,) = extract_events(doc)
     assert event.event_date == date(2023, 12, 3)
+
+
+def test_talk_recovered_bodies_and_undated_rollups_are_no_new_incidents():
+    doc = Document(text="JOS, Nigeria (AP) — Gunmen attacked more than a dozen villages in Plateau state on Sunday, "
+                        "killing at least 160 people, officials said.\n\nThe council chairman said 113 bodies had been "
+                        "recovered by Monday.\n\nBurials of the victims began Tuesday. Amnesty International said the "
+                        "authorities had repeatedly failed to act on warnings of attacks in Plateau.",
+                   published=date(2023, 12, 26), country_hint="NG")
+    assert len(extract_events(doc)) == 1

@@ -26,6 +26,8 @@ ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|such|bot
 # "Dozens of the dead were children, and the toll was still rising as bodies were recovered": about
 # the victims of an act already told
 TOLL_TALK_RE = re.compile(r"\b(?:(?:the|its|their) (?:dead|death toll|toll|victims|wounded|casualties)|"
+                          # "said 113 bodies had been recovered by Monday": the toll of what was told
+                          r"bodies (?:had|have) been (?:recovered|found|retrieved)|"
                           r"(?:those|people|civilians|the \w+) (?:who were )?(?:killed|wounded|injured) (?:at|in) [A-Z]|"
                           r"families of (?:the|those|each of those)|funerals?(?: prayers)? (?:for|of)|"
                           # "We found 43 of them, and some of them had been beheaded"
@@ -36,7 +38,7 @@ BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|m
                            r"(?:has|have) been (?:the )?(?:scene|site|target) of|(?:repeated|frequent|regular|numerous|"
                            r"countless) (?:\w+ )?(?:attacks|raids|clashes|strikes|bombings|killings)|(?:has|have) been (?:\w+ )?repeatedly|"
                            r"(?:has|have) been (?:attacked|targeted|shelled|hit|struck) (?:repeatedly|several times|again and again)|"
-                           r"is meant to|are meant to|continues? to|has (?:repeatedly|frequently|often)|have (?:repeatedly|"
+                           r"is meant to|are meant to|continues? to|(?:had|has) (?:repeatedly|frequently|often)|warnings? of|have (?:repeatedly|"
                            r"frequently|often)|campaign|the threat of|highlights?|(?:on|marks?|marking|marked) the (?:\w+ )?anniversary|"
                            r"commemorat\w*|remember\w*|"
                            r"in the last \w+ (?:days|weeks|months)|is one of|are part of|is part of|are a part of|"

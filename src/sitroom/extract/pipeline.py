@@ -145,7 +145,9 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
         # a section heading ("Diyala:", "Security incidents (26 August)") sets the scene of every
         # bullet under it
         lead_in = [p for p in pending if p.sentence.block == a.sentence.block or is_heading(p)]
-        if _refers_back(a, doc) and not _new_dated_paragraph(lead_in, mentions):
+        # talk about violence stays talk even in a paragraph that opens on another day ("Burials
+        # began Tuesday. Amnesty said the authorities had repeatedly failed to act on warnings")
+        if _refers_back(a, doc) and ((a.background and not a.anaphoric) or not _new_dated_paragraph(lead_in, mentions)):
             if mentions:
                 _antecedent(mentions, current, a).context.append(a)
                 continue
