@@ -537,3 +537,13 @@ def test_talk_recovered_bodies_and_undated_rollups_are_no_new_incidents():
                         "authorities had repeatedly failed to act on warnings of attacks in Plateau.",
                    published=date(2023, 12, 26), country_hint="NG")
     assert len(extract_events(doc)) == 1
+
+
+def test_a_title_the_story_retells_with_the_same_toll_is_its_title():
+    doc = Document(text="UNITED NATIONS\nPRESS RELEASE\n\n39 civilians killed in strikes on Maarat al-Numan vegetable "
+                        "market\n\nIdlib — Our members recorded the deaths of 39 civilians in yesterday morning's air "
+                        "strikes on the wholesale market (Souq al-Hal) of Maarat al-Numan.", published=date(2019, 7, 23),
+                   country_hint="SY")
+    (event,) = extract_events(doc)
+    assert (event.event_date, event.sub_event_type, event.fatalities) == (date(2019, 7, 22), "Air/drone strike", 39)
+    assert event.location != "al-Hal"

@@ -55,12 +55,31 @@ def extract_events(doc: Document) -> list[Event]:
     """Every incident the document reports, each field with its evidence span."""
     dateline = find_dateline(doc.text)
     analyses = [analyse(s, doc.published, dateline) for s in split_sentences(doc.text)]
-    mentions = [m for m in group_mentions(analyses, doc) if not _accidental(m)]
+    mentions = _fold_title([m for m in group_mentions(analyses, doc) if not _accidental(m)])
     built = [(m, build_event(doc, m.triggers, m.context, index == 0, m.inherited_date))
              for index, m in enumerate(mentions)]
     told = [(m, e) for m, e in built if e is not None]
     _flag_recalled(told, doc)
     return [e for _, e in told]
+
+
+def _fold_title(mentions: list[Mention]) -> list[Mention]:
+    """A title line that the first story below retells with the same toll ("39 civilians killed in
+    strikes on Ma'arrat al-Nu'man market" over "... recorded the deaths of 39 civilians in yesterday
+    morning's air strikes") is that incident's title, not an incident of its own."""
+    if len(mentions) < 2 or len(mentions[0].triggers) != 1 or mentions[0].context and \
+            any(c.sentence.block == mentions[0].block for c in mentions[0].context):
+        return mentions
+    title, story = mentions[0].triggers[0], mentions[1]
+    text = title.sentence.text.strip()
+    killed = title.casualties.killed
+    if title.sentence.bullet or text[-1:] in ".!?" or killed is None:
+        return mentions
+    if not any(a.casualties.killed is not None and a.casualties.killed.value == killed.value
+               for a in story.triggers + story.context):
+        return mentions
+    story.triggers.append(title)  # its place and toll are the story's; the story's lead stays first
+    return mentions[1:]
 
 
 FRESH_DAYS = 3

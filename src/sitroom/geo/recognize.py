@@ -67,6 +67,8 @@ car truck lorry bus minibus taxi motorbike motorcycle tanker blast explosion exp
 # gathers for: a capitalised word before one of these names the occasion, not a place.
 _OCCASION_AFTER = re.compile(r"\s+(?:mass|masses|prayers?|services?|sermon|vigil|celebrations?|festivities|festival|"
                              r"feast|procession|pilgrimage|worship|congregation|holiday|eve)\b", re.I)
+# A market named in Arabic or Persian: "Souq al-Hal" (the wholesale market) is no village al-Hal.
+_MARKET_BEFORE = re.compile(r"\b(?:souq|souk|suq|suk|sooq|bazaar|bazar)\s+$", re.I)
 # Buildings that bear a saint's or a person's name ("St Francis Xavier Catholic Church",
 # "Imam Ali Mosque"): the first words of such a name are no town of their own.
 _NAMED_BUILDING = frozenset("church cathedral chapel basilica parish mosque shrine imambargah imambarga husseiniya "
@@ -347,6 +349,9 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
             hit = None
         if hit is not None and skip_person_names and hit[0] == i and _sentence_initial_small(text, start, hit[1], gazetteer):
             hit = None
+        if hit is not None and _MARKET_BEFORE.search(text, max(0, start - 12), start) \
+                and not _named_prominent(hit[1], gazetteer):
+            hit = None  # "Souq al-Hal", "the market (Souq al-Hal)": a market's name, not a village
         if hit is not None and skip_person_names and _short_code(text, start, hit[1], gazetteer):
             hit = None
         if hit is None:
