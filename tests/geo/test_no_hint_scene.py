@@ -119,3 +119,7 @@ def test_the_town_the_wounded_were_taken_to_is_not_the_scene(gz):
     text = "A drone hit villagers in Igabi last night; many injured were taken to Barau Dikko hospital in Kaduna."
     loc = locate(text, 0, len(text), "NG", gz)
     assert loc is not None and loc.place.name == "Igabi"
+
+
+def test_a_souq_named_in_arabic_is_a_market_not_a_village(gz):
+    assert "al-Hal" not in _names("Air strikes hit the wholesale market (Souq al-Hal) of Maarat al-Numan.", gz)
