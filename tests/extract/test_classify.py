@@ -165,3 +165,11 @@ def test_a_mass_grave_found_is_a_massacre_come_to_light_and_one_dug_is_aftermath
                                       "The UN urged all parties to stop attacks on schools."])
 def test_a_call_to_stop_attacks_is_no_attack(sentence):
     assert classify(sentence, find_actors(sentence)) is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Militants attacked a school late on Friday, killing 41 people and abducting six others.", "Attack"),
+    ("Gunmen abducted 20 passengers from a bus on the highway.", "Abduction/forced disappearance"),
+])
+def test_an_attack_that_kills_and_abducts_is_coded_by_its_killing(sentence, expected):
+    assert sub_type(sentence) == expected
