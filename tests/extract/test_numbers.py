@@ -99,3 +99,11 @@ def test_the_toll_of_an_earlier_assault_the_lead_recalls_is_not_this_ones():
 def test_military_shorthand_for_killed_and_wounded_in_action_is_a_toll():
     c = find_casualties("IED struck an army vehicle near Dibis in the early morning; 2 soldiers KIA, 3 WIA.")
     assert (c.killed.value, c.injured.value) == (2, 3)
+
+
+def test_an_earlier_incident_days_before_keeps_its_toll_and_place_to_itself():
+    from sitroom.extract.numbers import other_incident_spans
+
+    sentence = "The attacks came days after a riot at a police compound outside Jakarta in which five officers were killed."
+    (span,) = other_incident_spans(sentence)
+    assert sentence[span[0]:span[1]].startswith("days after") and find_casualties(sentence).killed is None

@@ -137,7 +137,7 @@ def _toll(sentence: str) -> Count | None:
 
 # "..., a day after another bomb in the same district killed two rangers": the rest of the sentence
 # tells another incident, whose toll is not this one's
-OTHER_INCIDENT_RE = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|\d+) (?:day|days|week|weeks|hours?) (?:after|before)|"
+OTHER_INCIDENT_RE = re.compile(r"\b(?:(?:(?:a|an|one|two|three|four|five|six|\d+) )?(?:day|days|week|weeks|hours?) (?:after|before)|"
                                r"(?:after|following|like|unlike|similar to) (?:another|an earlier|a previous|a similar|"
                                r"last (?:week|month|year)['’]s)|"
                                # "..., the second night of bloodshed after an assault on the town itself killed 49"
