@@ -11,19 +11,14 @@ from sitroom.merge.cluster import match_score, search_window
 from sitroom.merge.decide import Clusterer
 from sitroom.merge.evidence import dates_conflict
 from sitroom.merge.yearless import in_common_year, month_days_around, partials_around
-from sitroom.model import Event, Evidence
+from sitroom.model import Event
+
+from .test_decide import ev as decide_ev
 
 
 def ev(n: int, date_text: str | None = None, **kw) -> Event:
     """An IED in Hillah on Tuesday 2 March 2021, reported by document `n`."""
-    values = dict(
-        doc_id=f"d{n}", event_date=date(2021, 3, 2), time_precision=1, event_type="Explosions/Remote violence",
-        sub_event_type="Remote explosive/landmine/IED", country_code="IQ", location="Hillah",
-        latitude=32.48, longitude=44.42, geo_precision=1, mention_start=n, mention_end=n + 1,
-    )
-    values.update(kw)
-    evidence = {"event_date": Evidence(0, len(date_text), date_text)} if date_text else {}
-    return Event(evidence=evidence, **values)
+    return decide_ev(n, date_text, **{"event_date": date(2021, 3, 2), **kw})
 
 
 def yearless(n: int, date_text: str | None = "on Tuesday", partial: str = "--03-03", **kw) -> Event:

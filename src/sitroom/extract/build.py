@@ -146,7 +146,7 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
             event.warnings.append("event_date is that of the incident told just before ('hours later', 'the same day')")
         elif doc.published is None:
             told = next(((a, d) for a in triggers + same_block_context + told_again for d in a.dates
-                         if d.value is None and d.explicit and not _telling_day(a, d)), None)
+                         if d.value is None and d.explicit and not is_telling_date(a.sentence.text, d)), None)
             if told is not None:
                 event.evidence["event_date"] = _rel(doc, told[0], told[1].start, told[1].end)
             _keep_day_without_year(event, doc, told[1].text if told else None, triggers)
@@ -161,11 +161,6 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
         # a wire filed "KAMPALA, May 11" gives a year only for an incident of another time
         event.historical = True
         event.warnings.append("historical: a report that gives no year of its own dates this incident by one")
-
-
-def _telling_day(a: SentenceAnalysis, d) -> bool:
-    """"officials said on Friday": the day of the telling, not of the act (as `act_date` reads it)."""
-    return is_telling_date(a.sentence.text, d)
 
 
 def _day_without_year(doc: Document) -> str | None:

@@ -140,17 +140,15 @@ _NATIONAL_SCRIPTS: tuple[tuple[int, int, str], ...] = (
 SCRIPT_MIN_LETTERS = 3
 
 
+_SCRIPT_CHAR_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi, _ in _NATIONAL_SCRIPTS) + "]")
+
+
 def national_script(text: str) -> str | None:
     """The country whose own script the text uses (at least a word of it), else None."""
     counts: Counter = Counter()
-    for ch in text:
+    for ch in _SCRIPT_CHAR_RE.findall(text):  # one pass in C; only the rare letters reach Python
         code = ord(ch)
-        if code < 0x0530:
-            continue
-        for lo, hi, cc in _NATIONAL_SCRIPTS:
-            if lo <= code <= hi:
-                counts[cc] += 1
-                break
+        counts[next(cc for lo, hi, cc in _NATIONAL_SCRIPTS if lo <= code <= hi)] += 1
     if not counts:
         return None
     cc, n = counts.most_common(1)[0]

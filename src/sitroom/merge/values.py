@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from sitroom.merge.details import evidence_text, is_vague  # noqa: F401 - is_vague re-exported for merge users
+from sitroom.merge.details import evidence_text, is_vague
 
 # Specificity tiers of a sub-type's trigger (higher is more specific).
 WEAPON_NAMED, BARE_BLAST, GENERIC = 2, 1, 0
