@@ -28,3 +28,16 @@ def test_a_bombing_told_first_stays_a_bombing_when_gunmen_follow():
     text = ("A bomb exploded at a crowded bus stop on Thursday, killing four people. "
             "Gunmen then opened fire on those who came to help.")
     assert sub_types(text) == ["Remote explosive/landmine/IED"]
+
+
+def test_a_raid_that_kills_and_carries_people_off_is_an_attack_whatever_sentence_tells_the_abduction():
+    text = ("Rebels kill 19 in raid on village school\n\n"
+            "Gunmen attacked a boarding school in the east of the country late on Friday, killing 19 people. "
+            "The attackers fled into the forest with the abducted pupils, the army said.")
+    assert sub_types(text) == ["Attack"]
+
+
+def test_an_abduction_with_no_one_killed_stays_an_abduction():
+    text = ("Gunmen abducted 30 pupils from a boarding school in the east of the country late on Friday. "
+            "The kidnappers fled into the forest with them, the army said.")
+    assert sub_types(text) == ["Abduction/forced disappearance"]

@@ -104,11 +104,23 @@ def _set_type(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
     # "Attacker shot dead by police": how the attack ended, not a battle it turns into
     telling = [a for a in telling if a is triggers[0] or not ATTACKER_STOPPED_RE.search(a.sentence.text)]
     best = max(telling, key=lambda a: a.classification.priority if a.classification else -1)
+    if best.classification and best.classification.sub_event_type == ABDUCTION and _kills(telling):
+        # ACLED codes a raid that kills and carries people off by its killing: "killing 41 ... The
+        # attackers fled with the abducted students" is an Attack, not an abduction
+        best = max((a for a in telling if a.classification and a.classification.sub_event_type != ABDUCTION),
+                   key=lambda a: a.classification.priority, default=best)  # type: ignore[union-attr]
     c = best.classification
     assert c is not None  # triggers always carry a classification
     evidence = _rel(doc, best, c.start, c.end)
     event.set("event_type", c.event_type, evidence)
     event.set("sub_event_type", c.sub_event_type, evidence)
+
+
+ABDUCTION = "Abduction/forced disappearance"
+
+
+def _kills(telling: list[SentenceAnalysis]) -> bool:
+    return any(a.casualties.killed is not None and a.casualties.killed.value > 0 for a in telling)
 
 
 GUN_ASSAULT_TYPES = frozenset({"Attack", "Armed clash"})
