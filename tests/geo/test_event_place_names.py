@@ -1,5 +1,7 @@
 """Event places named by a generic word plus an unknown name, or only by a loose spelling."""
 
+import pytest
+
 from sitroom.geo import locate
 from sitroom.geo.recognize import recognize
 from sitroom.model import GEO_NEAR, GEO_REGION
@@ -126,3 +128,20 @@ def test_a_short_all_caps_acronym_is_no_small_town(gazetteer):
     # "JO" is no place in a sentence about a group's acronym; a label such as "HIT:" still is
     assert _locate("TIKRIT: two soldiers were killed.", gazetteer).named_as == "TIKRIT"
     assert "JO" not in {m.text for m in recognize("JO gunmen stopped a bus.", gazetteer, skip_person_names=True)}
+
+
+def test_a_hyphen_joined_pair_the_gazetteer_lacks_is_found_by_its_listed_town(gazetteer):
+    # a town council named for two settlements, only the first of which the gazetteer holds
+    text = "The toll of the attack on a school in Baqubah-Qazzaliyat town council rose to 12."
+    assert [m.text for m in recognize(text, gazetteer)] == ["Baqubah"]
+    assert _locate(text, gazetteer).place.name.startswith("Ba")
+
+
+@pytest.mark.parametrize("text", [
+    "Militants ambushed a convoy on the Baghdad-Kirkuk highway.",  # a route between two listed places
+    "The Franco-German brigade was not deployed.",
+    "Talks on the Syria-Iraq border crossing resumed.",
+])
+def test_hyphen_joined_names_of_routes_and_relations_are_not_one_town(gazetteer, text):
+    assert not any("-" in m.text for m in recognize(text, gazetteer))
+    assert not any(m.text in ("Franco", "Syria-Iraq") for m in recognize(text, gazetteer))

@@ -354,6 +354,8 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
             hit = None  # "Souq al-Hal", "the market (Souq al-Hal)": a market's name, not a village
         if hit is not None and skip_person_names and _short_code(text, start, hit[1], gazetteer):
             hit = None
+        if hit is None and j == i:
+            hit = _twin_town_head(tok, gazetteer, i)
         if hit is None:
             i += 1
             continue
@@ -362,3 +364,20 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
         out.append(Mention(start, end, span, is_metonym(text, end)))
         i = k + 1
     return out
+
+
+def _twin_town_head(tok: str, gazetteer: Gazetteer, i: int) -> tuple[int, str] | None:
+    """The listed town of a hyphen-joined pair the gazetteer lacks as a whole: "Mpondwe-Lhubiriha"
+    (a town council named for two settlements) is found as Mpondwe.  Pairs of two listed places
+    ("Goma-Sake road", "Syria-Turkey") name a route or a relation, not a town, and are left alone."""
+    parts = tok.rstrip(".").split("-")
+    if len(parts) != 2 or not all(len(p) >= 4 and _capitalised(p) for p in parts):
+        return None
+    head, tail = parts
+    low_tail = tail.lower()
+    if low_tail in _DEMONYMS or low_tail in DEMONYMS or head.lower() in _STOP or gazetteer.has(normalize(tail)):
+        return None
+    key = normalize(head)
+    if any(c.place.feature_code.startswith("PP") and normalize(c.place.name) == key for c in gazetteer.exact(key)):
+        return i, head
+    return None
