@@ -17,3 +17,19 @@ def test_a_village_the_gazetteer_lacks_is_never_put_at_its_countrys_centre():
     assert event.location == "Qelbuvo" and event.country_code == "IN"
     assert (event.latitude, event.longitude) == (None, None)
     assert any("Qelbuvo is not in the gazetteer" in w for w in event.warnings)
+
+
+def test_a_lead_that_only_points_from_a_city_takes_the_town_the_next_paragraph_names():
+    text = ("A suicide bomber blew up a truck at a petrol station south of Baghdad on Thursday, killing 60 people.\n\n"
+            "The blast in the town of Qarawiya, in Babil province, set fire to several buses.\n\n"
+            "Pilgrims had gathered in Karbala for days before the attack.")
+    (event,) = events(text, date(2016, 11, 25))
+    assert event.location == "Qarawiya" and event.admin1 == "Bābil"
+
+
+def test_a_lead_that_only_points_from_a_city_keeps_it_when_the_story_names_places_only_further_down():
+    text = ("A suicide bomber blew up a truck at a petrol station south of Baghdad on Thursday, killing 60 people.\n\n"
+            "The wounded were treated at the scene.\n\n"
+            "Pilgrims had gathered in Karbala for days before the attack.")
+    (event,) = events(text, date(2016, 11, 25))
+    assert event.location == "Baghdad"

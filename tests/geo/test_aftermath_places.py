@@ -14,6 +14,7 @@ def _place(text, gz, hint="IQ"):
     "A car bomb hit a checkpoint in Kirkuk on Sunday; more of the wounded later died in hospitals in Kirkuk, Tikrit and Baiji.",
     "Mortar rounds struck a market in Kirkuk, and the wounded were airlifted to Tikrit.",
     "Shelling hit a school in Kirkuk; eleven children were rushed to a hospital in Tuz Khurmatu.",
+    "A truck bomb hit Kirkuk; many of the wounded were taken across the border to hospitals in Tikrit.",
 ])
 def test_where_the_wounded_went_is_not_the_scene(gazetteer, text):
     assert _place(text, gazetteer) == "Kirkuk"
@@ -25,3 +26,22 @@ def test_where_the_wounded_went_is_not_the_scene(gazetteer, text):
 ])
 def test_a_hospital_or_a_death_that_is_the_scene_stays_the_scene(gazetteer, text, scene):
     assert _place(text, gazetteer) == scene
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb hit a bus in Kirkuk on Friday, killing pilgrims returning from ceremonies in Karbala.",
+    "Gunmen ambushed a convoy heading to Baghdad near Kirkuk.",
+    "A roadside bomb struck soldiers on their way back from Tikrit in Kirkuk.",
+])
+def test_where_the_victims_were_travelling_from_or_to_is_not_the_scene(gazetteer, text):
+    assert _place(text, gazetteer) == "Kirkuk"
+
+
+def test_where_the_victims_were_travelling_is_the_place_when_the_sentence_names_no_other(gazetteer):
+    assert _place("A bomb hit a bus of pilgrims heading to Karbala.", gazetteer) == "Karbala"
+
+
+def test_a_town_is_no_country_or_province_read_loosely(gazetteer):
+    # "Shomali" is close to "Somalia", but "the town of" says it is a settlement: an unlisted one
+    loc = locate("A truck bomb exploded in the town of Shomali, in Babil province, on Thursday.", 0, 73, "IQ", gazetteer)
+    assert loc.place.name == "Shomali" and loc.place.country_code == "IQ" and loc.place.admin1 == "Bābil"

@@ -246,8 +246,9 @@ def _place_candidates(doc: Document, triggers: list[SentenceAnalysis], context: 
     lead = triggers[0].sentence
     located = [(a, loc) for a in triggers if (loc := locate_sentence(doc, a)) is not None]
     own = [loc for a, loc in located if not _in_dateline(a, loc)]
-    later = [loc for a in context if a.sentence.start > lead.start and not is_heading(a)
-             and (loc := locate_sentence(doc, a)) is not None]
+    later_by_sentence = [(a, loc) for a in context if a.sentence.start > lead.start and not is_heading(a)
+                         and (loc := locate_sentence(doc, a)) is not None]
+    later = [loc for _, loc in later_by_sentence]
     tiers = (
         lambda: own,
         lambda: [loc for a in context if a.sentence.block == lead.block and (loc := locate_sentence(doc, a)) is not None],
@@ -262,6 +263,13 @@ def _place_candidates(doc: Document, triggers: list[SentenceAnalysis], context: 
         # a later sentence telling the same act may name its place more closely
         countries = {c.place.country_code for c in candidates}
         candidates += [loc for loc in later if loc.place.country_code in countries and loc not in candidates]
+    elif candidates and all(c.geo_precision == GEO_NEAR for c in candidates):
+        # "stopped south of Baghdad ... The blast in the town of Shomali, in Babil province": the next
+        # paragraph may name the place the lead only points at (further down, other places are talk)
+        countries = {c.place.country_code for c in candidates}
+        pointing = max((a.sentence.block for a, _ in located), default=lead.block)
+        candidates += [loc for a, loc in later_by_sentence if a.sentence.block <= pointing + 1
+                       and loc.place.country_code in countries and loc not in candidates]
     if candidates:
         return candidates, None
     filed = [loc for a, loc in located if _in_dateline(a, loc)] or \

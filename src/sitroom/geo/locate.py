@@ -232,13 +232,30 @@ _PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|around|(?:town|city|village|ar
 _ORIGIN_BEFORE = re.compile(r"\b(?:passengers|travell?ers|workers|labou?rers|pilgrims|migrants|people|students|tourists|"
                             r"visitors|natives|families|men|women|truckers|drivers|settlers)\s+(?:\w+\s+)?(?:from|of)\s+"
                             r"(?:the\s+)?$", re.I)
+# "pilgrims returning from ceremonies in Karbala", "a convoy heading to Mosul": where the victims were
+# travelling from or to, the scene only when the sentence names no other place
+_TRAVEL_BEFORE = re.compile(r"\b(?:returning|returned|coming|came|travell?(?:ing|ed)|heading|headed|bound|"
+                            r"on (?:their|his|her|its) way|en route|making (?:their|his|her|its) way)\s+"
+                            r"(?:home\s+|back\s+)?(?:from|to|for|towards?)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,3}?"
+                            r"(?:(?:in|at|of)\s+(?:the\s+)?)?$")
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:town|village|hamlet|city|settlement|neighbou?rhood|suburb) of\s+$", re.I)
+
+
+def _loose_reading_of_a_settlement(text: str, t: Toponym, gazetteer: Gazetteer) -> bool:
+    """"the town of Shomali" read loosely as Somalia: a town is no country or province, so a
+    spelling the gazetteer holds only approximately is an unlisted place, not that region."""
+    code = t.place.feature_code or "" if t.place is not None else ""
+    return (code.startswith(("PCL", "ADM")) and bool(_SETTLEMENT_BEFORE.search(text, max(0, t.start - 25), t.start))
+            and not gazetteer.exact(normalize(t.text)))
+
+
 # "the wounded were taken to Erbil", "died in hospitals in Kirkuk, Tikrit and Baiji": where victims were
 # treated or moved to, after the act, not its scene (a list of such places counts as one)
 _AFTERMATH_BEFORE = re.compile(
     r"\b(?:(?:died|treated|admitted|recovering|hospitali[sz]ed|taken|rushed|evacuated|airlifted|transferred|flown|brought|"
-    r"moved)\s+(?:later\s+|there\s+)?(?:in|to|at)\s+(?:(?:a|the|two|three|several)\s+)?(?:[A-Za-z'’-]+\s+){0,3}?"
+    r"moved)\s+(?:later\s+|there\s+)?(?:across the (?:border|river|frontier)\s+)?(?:in|to|at)\s+(?:(?:a|the|two|three|several)\s+)?(?:[A-Za-z'’-]+\s+){0,3}?"
     r"(?:hospitals?|clinics?|morgues?|mortuar(?:y|ies)|medical (?:centres?|centers?|facilit(?:y|ies)))\s+(?:in|at)|"
-    r"(?:taken|rushed|evacuated|airlifted|transferred|flown)\s+(?:later\s+)?to)\s+(?:the\s+)?(?:(?:city|town) of\s+)?"
+    r"(?:taken|rushed|evacuated|airlifted|transferred|flown)\s+(?:later\s+)?(?:across the (?:border|river|frontier)\s+)?to)\s+(?:the\s+)?(?:(?:city|town) of\s+)?"
     r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?\s+(?:and\s+)?){0,4}$")
 # "in eastern Syria", "of Syria" place what precedes in that country; "bordering Syria" does not
 _IN_COUNTRY = re.compile(r"(?:(?<!from )\b(?:in|inside|of|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|"
@@ -304,7 +321,7 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
 
     ``exclude`` lists spans that are known not to be places, such as actor names
     ("Saraya Awliya al-Dam", "NATO"), whose words may collide with villages."""
-    options, doubtful = [], []
+    options, doubtful, travel = [], [], []
     resolved = _document_toponyms(text, country_hint, gazetteer)
     home, wrong = _scene(text, country_hint, gazetteer)
     named = [t for m, t in resolved if t.place is not None and not m.is_metonym and normalize(t.text) not in wrong]
@@ -323,6 +340,11 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
         if _ORIGIN_BEFORE.search(text, max(0, t.start - 50), t.start):
             continue  # "gunmen shot passengers from Punjab": where the victims came from
         if _AFTERMATH_BEFORE.search(text, max(0, t.start - 100), t.start):
+            continue
+        if _loose_reading_of_a_settlement(text, t, gazetteer):
+            continue  # left to the unlisted-place patterns below
+        if _TRAVEL_BEFORE.search(text, max(0, t.start - 60), t.start):
+            travel.append(_option(text, t, start))
             continue
         if normalize(t.text) in wrong:
             options.append(_held_option(t, wrong[normalize(t.text)]))
@@ -352,6 +374,7 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     local_readings = [o for o in options if home is None or o.location.place.country_code in said_here | {home}]
     unlisted = _unlisted_places(text, start, end, anchors, gazetteer, known=local_readings)
     options += unlisted + _doubtful_as_unlisted(text, doubtful, unlisted, anchors, local)
+    options = options or travel
     if not options:
         return None
     # a sentence that places itself in one other country is "at home" there
