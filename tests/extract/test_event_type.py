@@ -41,3 +41,21 @@ def test_an_abduction_with_no_one_killed_stays_an_abduction():
     text = ("Gunmen abducted 30 pupils from a boarding school in the east of the country late on Friday. "
             "The kidnappers fled into the forest with them, the army said.")
     assert sub_types(text) == ["Abduction/forced disappearance"]
+
+
+def test_a_lead_that_states_a_killing_decides_over_a_later_sentence_naming_no_weapon():
+    text = ("The government said on Monday that 90 civilians had been killed by rebels in the village of Qelbuvo last Tuesday. "
+            "The rebels said eight civilians had died from stray bullets during fighting with other armed groups. "
+            "The rebels have taken control of a large area since they resumed fighting in March.")
+    assert sub_types(text, date(2022, 12, 5)) == ["Attack"]
+
+
+def test_a_massacre_with_sexual_violence_and_looting_is_coded_by_its_killing():
+    text = ("At least 60 civilians were killed by fighters of the group in two villages on 29 and 30 November 2022. "
+            "Acts of sexual violence, looting and abductions were also documented.")
+    assert sub_types(text, date(2022, 12, 7)) == ["Attack"]
+
+
+def test_fighters_who_enter_a_base_and_attack_soldiers_fight_a_battle_not_take_territory():
+    text = "Some ten insurgents entered the base on Friday and attacked soldiers at the mosque, killing dozens."
+    assert sub_types(text) == ["Armed clash"]

@@ -104,10 +104,17 @@ def _set_type(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
     # "Attacker shot dead by police": how the attack ended, not a battle it turns into
     telling = [a for a in telling if a is triggers[0] or not ATTACKER_STOPPED_RE.search(a.sentence.text)]
     best = max(telling, key=lambda a: a.classification.priority if a.classification else -1)
-    if best.classification and best.classification.sub_event_type == ABDUCTION and _kills(telling):
-        # ACLED codes a raid that kills and carries people off by its killing: "killing 41 ... The
-        # attackers fled with the abducted students" is an Attack, not an abduction
-        best = max((a for a in telling if a.classification and a.classification.sub_event_type != ABDUCTION),
+    if _after_a_killing_lead(best, triggers[0]):
+        # "272 civilians had been killed by M23 rebels in Kishishe ... eight died from stray bullets
+        # during fighting", "... the rebels have taken control of a large area since March": a lead
+        # that states the killing decides the kind of act unless a later sentence names the weapon
+        best = triggers[0]
+    if _beside_a_killing(best, telling):
+        # ACLED codes an attack that kills by its killing: "killing 41 ... The attackers fled with the
+        # abducted students" is an Attack, and so is a massacre with "acts of sexual violence, looting
+        # and abductions"
+        best = max((a for a in telling if a.classification
+                    and a.classification.sub_event_type not in ALONGSIDE_KILLING),
                    key=lambda a: a.classification.priority, default=best)  # type: ignore[union-attr]
     c = best.classification
     assert c is not None  # triggers always carry a classification
@@ -116,7 +123,21 @@ def _set_type(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
     event.set("sub_event_type", c.sub_event_type, evidence)
 
 
-ABDUCTION = "Abduction/forced disappearance"
+ALONGSIDE_KILLING = frozenset({"Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"})
+"""Acts ACLED notes alongside a killing (as tags) rather than coding the event by them."""
+
+
+def _after_a_killing_lead(best: SentenceAnalysis, lead: SentenceAnalysis) -> bool:
+    """The chosen act is told after a lead that states a killing, and names no weapon."""
+    return (best is not lead and best.classification is not None and best.classification.priority < WEAPON_PRIORITY
+            and lead.classification is not None and lead.classification.event_type in POLITICAL_VIOLENCE_TYPES
+            and lead.classification.sub_event_type not in ALONGSIDE_KILLING and _kills([lead]))
+
+
+def _beside_a_killing(best: SentenceAnalysis, telling: list[SentenceAnalysis]) -> bool:
+    """The chosen act goes with a killing the telling states: an abduction, sexual violence or looting."""
+    kind = best.classification.sub_event_type if best.classification else None
+    return kind in ALONGSIDE_KILLING and _kills(telling)
 
 
 def _kills(telling: list[SentenceAnalysis]) -> bool:
