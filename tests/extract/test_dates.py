@@ -122,3 +122,13 @@ def test_a_day_after_since_or_until_is_a_reference_point_not_a_date(sentence):
 def test_a_day_and_month_in_figures_after_a_weekday_is_a_day(sentence):
     found = [d for d in find_dates(sentence, date(2015, 7, 2)) if "/" in d.text]
     assert found and found[0].value.month == 6 and found[0].value.day in (25, 26)
+
+
+@pytest.mark.parametrize("sentence", [
+    "They were killed on 29 and 30 November 2020 in reprisal.",
+    "They were killed on 29-30 November 2020.",
+    "They were killed between 29 and 30 November 2020.",
+])
+def test_a_span_of_days_is_dated_by_its_first(sentence):
+    (found,) = find_dates(sentence, PUBLISHED)
+    assert found.value == date(2020, 11, 29)

@@ -38,6 +38,9 @@ _NUMERIC_DATE_BEFORE_RE = re.compile(r"(?:^|\n|\bon |\(|\b(?:" + "|".join(_WEEKD
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?", re.I)),
+    # "on 29 and 30 November 2022", "12-14 March": a span of days is dated by its first
+    ("day_month", re.compile(rf"\b{_DAY}\s*(?:and|&|-|–|to)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
+                             rf"(?:,?\s+{_YEAR})?", re.I)),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR})?", re.I)),
     # "23/05 — Jebleh:" opening a sitrep's bullet, "on 23/05", "(23/05)": day and month in figures;
     # only there, since "3/4 of" and "24/7" are no days
