@@ -192,3 +192,10 @@ def test_a_title_case_headline_does_not_turn_a_capital_into_a_surname(gazetteer)
     start = text.index("Two")
     loc = locate(text, start, len(text), None, gazetteer)
     assert loc is not None and loc.place.name == "Baghdad"
+
+
+def test_a_region_named_right_after_a_town_it_holds_is_the_region_though_a_town_shares_its_name(gazetteer):
+    # Kirkuk alone is the city; "Dibis, Kirkuk" names the province that holds Dibis
+    places = _names("Gunmen attacked a checkpoint in Dibis, Kirkuk on Friday.", gazetteer)
+    assert places["Kirkuk"].feature_code == "ADM1"
+    assert _names("Gunmen attacked a checkpoint in Kirkuk on Friday.", gazetteer)["Kirkuk"].feature_code != "ADM1"

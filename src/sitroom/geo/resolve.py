@@ -435,7 +435,8 @@ def _holds(c: Candidate, inside: Collection[str]) -> float:
     if not inside:
         return 0.0
     if c.place.feature_code == "ADM1" and c.admin1_code in inside:
-        return W_CONTAINER_PREV
+        # "Mazar-i-Sharif, Balkh": the province, though a town of that name usually shadows it
+        return W_CONTAINER_PREV - W_REGION_SHADOWED
     if c.place.feature_code == "PCLI" and c.place.country_code in inside:
         return W_CONTAINER_PREV
     return 0.0
