@@ -45,3 +45,11 @@ def test_a_town_is_no_country_or_province_read_loosely(gazetteer):
     # "Shomali" is close to "Somalia", but "the town of" says it is a settlement: an unlisted one
     loc = locate("A truck bomb exploded in the town of Shomali, in Babil province, on Thursday.", 0, 73, "IQ", gazetteer)
     assert loc.place.name == "Shomali" and loc.place.country_code == "IQ" and loc.place.admin1 == "Bābil"
+
+
+@pytest.mark.parametrize("text", [
+    "Special forces arrived from Baghdad and fought the attackers for two hours.",
+    "The bus had set out from the town of Baqubah with families on a day trip.",
+])
+def test_where_people_came_from_is_never_the_scene(gazetteer, text):
+    assert _place(text, gazetteer) is None

@@ -44,6 +44,18 @@ def test_repost_adds_a_mention_not_an_event(store: Store) -> None:
     assert (result.new_events, event.report_count, store.stats().mentions) == (0, 2, 2)
 
 
+def test_a_repost_whose_report_spans_other_sentences_still_joins_the_original_by_its_lead(store: Store) -> None:
+    _store_story(store, STORY, date(2021, 2, 10))
+    # the copy's extractor told the incident from a note above the story through its last line: few
+    # of its words are the original report's, but its lead sentence is the original's
+    doc = make_doc(REPOST, published=date(2021, 2, 11))
+    ev = make_event(doc, start=0, **{**IED, "notes": STORY[:STORY.index(".") + 1], "location": "Basra"})
+    ev.mention_end = len(REPOST)
+    result = store.add_document(doc, [ev])
+    (event,) = store.query_events()
+    assert (result.new_events, event.report_count) == (0, 2)
+
+
 def test_repost_detection_survives_reopening(db_url: str) -> None:
     with open_store(db_url) as first:
         orig, _, _ = _store_story(first, STORY, date(2021, 2, 10))

@@ -290,12 +290,18 @@ def _place_candidates(doc: Document, triggers: list[SentenceAnalysis], context: 
         countries = {c.place.country_code for c in candidates}
         pointing = max((a.sentence.block for a, _ in located), default=lead.block)
         candidates += [loc for a, loc in later_by_sentence if a.sentence.block <= pointing + 1
-                       and loc.place.country_code in countries and loc not in candidates]
+                       and loc.place.country_code in countries and loc not in candidates
+                       and SETTLEMENT_NAMED_RE.search(doc.text, max(0, loc.start - 30), loc.start)]
     if candidates:
         return candidates, None
     filed = [loc for a, loc in located if _in_dateline(a, loc)] or \
         ([loc] if first and (loc := dateline_location(doc)) is not None else [])
     return filed, "location is the dateline's city: the report names no other place" if filed else None
+
+
+# "in the town of Shomali": the telling says which settlement it was (not a launch site, not a province)
+SETTLEMENT_NAMED_RE = re.compile(r"\b(?:town|village|hamlet|city|settlement|district|neighbou?rhood|suburb) of\s+(?:the\s+)?$",
+                                 re.I)
 
 
 def _in_dateline(a: SentenceAnalysis, location) -> bool:

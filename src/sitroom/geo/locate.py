@@ -232,12 +232,17 @@ _PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|around|(?:town|city|village|ar
 _ORIGIN_BEFORE = re.compile(r"\b(?:passengers|travell?ers|workers|labou?rers|pilgrims|migrants|people|students|tourists|"
                             r"visitors|natives|families|men|women|truckers|drivers|settlers)\s+(?:\w+\s+)?(?:from|of)\s+"
                             r"(?:the\s+)?$", re.I)
-# "pilgrims returning from ceremonies in Karbala", "a convoy heading to Mosul": where the victims were
-# travelling from or to, the scene only when the sentence names no other place
-_TRAVEL_BEFORE = re.compile(r"\b(?:returning|returned|coming|came|travell?(?:ing|ed)|heading|headed|bound|"
-                            r"on (?:their|his|her|its) way|en route|making (?:their|his|her|its) way)\s+"
-                            r"(?:home\s+|back\s+)?(?:from|to|for|towards?)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,3}?"
-                            r"(?:(?:in|at|of)\s+(?:the\s+)?)?$")
+# "pilgrims returning from ceremonies in Karbala", "gendarmes arrived from Abidjan": where people came
+# from is not the scene; "a convoy heading to Mosul": where they were going is, only when the sentence
+# names no other place
+_TRAVEL_FROM_BEFORE = re.compile(
+    r"\b(?:returning|returned|coming|came|travell?(?:ing|ed)|set(?:ting)? out|depart(?:ed|ing)|left|leaving|"
+    r"arriv(?:ed|ing)|sent|deployed|dispatched|flown in|on (?:their|his|her|its) way(?: home| back)?|"
+    r"(?:were |was )?(?:fired|launched))\s+"
+    r"(?:home\s+|back\s+)?from\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,3}?(?:(?:in|at|of)\s+(?:the\s+)?)?$")
+_TRAVEL_TO_BEFORE = re.compile(
+    r"\b(?:travell?(?:ing|ed)|heading|headed|bound|en route|on (?:their|his|her|its) way|making (?:their|his|her|its) way)"
+    r"\s+(?:home\s+|back\s+)?(?:to|for|towards?)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,3}?(?:(?:in|at|of)\s+(?:the\s+)?)?$")
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:town|village|hamlet|city|settlement|neighbou?rhood|suburb) of\s+$", re.I)
 
 
@@ -343,7 +348,9 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
             continue
         if _loose_reading_of_a_settlement(text, t, gazetteer):
             continue  # left to the unlisted-place patterns below
-        if _TRAVEL_BEFORE.search(text, max(0, t.start - 60), t.start):
+        if _TRAVEL_FROM_BEFORE.search(text, max(0, t.start - 60), t.start):
+            continue
+        if _TRAVEL_TO_BEFORE.search(text, max(0, t.start - 60), t.start):
             travel.append(_option(text, t, start))
             continue
         if normalize(t.text) in wrong:

@@ -156,8 +156,10 @@ def _span(text_: str, ev: Event) -> str:
     return text_[ev.mention_start:ev.mention_end] if ev.mention_end > ev.mention_start else ev.notes
 
 
-def _twin_mention(span: str, orig_text: str, theirs: Sequence[MentionRow]) -> MentionRow | None:
-    """The original's mention whose text the repost's mention repeats (most shared words wins)."""
+def _twin_mention(span: str, orig_text: str, theirs: Sequence[MentionRow], lead: str | None = None) -> MentionRow | None:
+    """The original's mention whose text the repost's mention repeats (most shared words wins); else
+    the one whose telling holds the repost's lead sentence: one copy may tell an incident over more
+    sentences than the other (a blogger's note above it), but both tell it from the same lead."""
     words = set(span.casefold().split())
     if not words:
         return None
@@ -167,7 +169,13 @@ def _twin_mention(span: str, orig_text: str, theirs: Sequence[MentionRow]) -> Me
         share = len(words & other) / len(words)
         if share > best_share:
             best, best_share = m, share
-    return best if best_share >= 0.8 else None
+    if best_share >= 0.8:
+        return best
+    at = orig_text.find(lead.strip()) if lead and len(lead.strip()) >= 40 else -1
+    if at < 0:
+        return None
+    holding = [m for m in theirs if m.mention_start <= at < m.mention_end]
+    return holding[0] if len(holding) == 1 else None
 
 
 def _claim_row(c: TallyClaim) -> TallyClaimRow:
@@ -320,7 +328,7 @@ class Store:
         orig_text = s.get(DocumentRow, original).text  # type: ignore[union-attr]
         pairs = []
         for ev in events:
-            twin = _twin_mention(_span(doc.text, ev), orig_text, theirs)
+            twin = _twin_mention(_span(doc.text, ev), orig_text, theirs, ev.notes)
             if twin is not None:
                 pairs.append((twin.id, ev.id))
         merging.record(s, "merge", pairs, "repost", f"near-duplicate of {original}")
