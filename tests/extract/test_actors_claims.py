@@ -238,3 +238,16 @@ def test_who_confirms_an_attack_is_its_speaker_not_its_perpetrator():
     sentence = "Coalition confirms a Houthi drone attack on Abha regional airport tonight."
     coalition = next(a for a in find_actors(sentence) if a.text == "Coalition")
     assert is_speaker(sentence, coalition)
+
+
+@pytest.mark.parametrize("text", [
+    "The attackers wore army/PMF uniforms.",
+    "The attackers, some wearing the uniforms of the Popular Mobilisation Forces, opened fire.",
+    "Gunmen disguised as police stopped the bus.",
+])
+def test_a_force_whose_uniform_the_attackers_wore_is_a_disguise_not_an_actor(text):
+    assert all(a.actor_type != "State forces" and "Popular Mobilization" not in a.template for a in find_actors(text))
+
+
+def test_troops_in_uniform_are_still_troops():
+    assert [a.text for a in find_actors("Soldiers in uniform opened fire on the crowd.")][:1] == ["Soldiers"]

@@ -33,3 +33,13 @@ def test_a_lead_that_only_points_from_a_city_keeps_it_when_the_story_names_place
             "Pilgrims had gathered in Karbala for days before the attack.")
     (event,) = events(text, date(2016, 11, 25))
     assert event.location == "Baghdad"
+
+
+def test_a_town_named_as_such_once_is_that_town_wherever_the_story_names_it():
+    # "El Adde" reads loosely as Aden (Yemen); the story calls it a town of Gedo, so the later
+    # "elders in El Adde" is that town too, not a place anchored at the filing city
+    text = ("MOGADISHU (Reuters) - Fighters stormed an army base in southern Somalia on Friday, killing 60 soldiers.\n\n"
+            "The attack on the base in the town of El Adde in Gedo region began at dawn.\n\n"
+            "Elders in El Adde said the militants killed dozens of soldiers and carried off weapons.")
+    (event,) = events(text, date(2016, 1, 16))
+    assert event.location == "El Adde" and event.admin1 == "Gedo"

@@ -132,6 +132,7 @@ def test_event_round_trips_through_its_dict(sentences):
     ("KABUL, Afghanistan (Jan. 25, 2013) - Troops arrested two men.", " - "),
     ("BAGHDAD, Feb. 10, 2021 — A bomb exploded.", " — "),
     ("BAGHDAD (Jan 21, 2021) — Twin blasts hit a market.", " — "),
+    ("NAIROBI/MOGADISHU (Reuters) - Fighters stormed a base.", " - "),
 ])
 def test_datelines_are_found(text, dash):
     from sitroom.extract.dateline import find_dateline

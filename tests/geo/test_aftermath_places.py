@@ -53,3 +53,4 @@ def test_a_town_is_no_country_or_province_read_loosely(gazetteer):
 ])
 def test_where_people_came_from_is_never_the_scene(gazetteer, text):
     assert _place(text, gazetteer) is None
+

@@ -71,6 +71,11 @@ class Roles:
     others: tuple[ActorMention, ...]
 
 
+DISGUISE_AFTER_RE = re.compile(r"[\s/-]*(?:(?!in\b)\w+\s+)?uniforms?\b", re.I)
+DISGUISE_BEFORE_RE = re.compile(r"\b(?:uniforms?|fatigues|insignia) of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+                                r"|\b(?:disguised|dressed|posing) as\s+(?:an?\s+|the\s+)?$", re.I)
+
+
 def find_actors(sentence: str) -> list[ActorMention]:
     table = actor_table()
     found: list[ActorMention] = []
@@ -91,6 +96,8 @@ def find_actors(sentence: str) -> list[ActorMention]:
             continue
         m, entry = hit
         resume = m.end()
+        if DISGUISE_AFTER_RE.match(sentence, m.end()) or DISGUISE_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()):
+            continue  # "wearing the uniforms of the Popular Mobilisation Forces", "army/PMF uniforms": a disguise
         if entry.generic and word.group()[0].isupper() and FACILITY_AFTER_RE.match(sentence, m.end()):
             continue  # "the Police Cadet School", "the Army Public School": a building's name, no force acting
         start, country = m.start(), None

@@ -13,7 +13,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 _PLACE = r"(?:[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}|[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+){0,2})"
 DATELINE_RE = re.compile(
-    rf"\s*{_PLACE}(?:,\s*[A-Z][A-Za-z .'’-]{{2,40}}?)?\s*"
+    # "NAIROBI/MOGADISHU (Reuters) -": a story filed from two bureaux
+    rf"\s*{_PLACE}(?:\s*/\s*{_PLACE})?(?:,\s*[A-Z][A-Za-z .'’-]{{2,40}}?)?\s*"
     rf"(?:\(\s*{_DATE}\s*\)|,\s*{_DATE}|,\s*{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)?\s*(?:\([A-Za-z .]{{2,30}}\)\s*)?[-–—:]+\s"
 )
 

@@ -123,7 +123,8 @@ def _overridden(count: Count | None, zero: re.Match[str]) -> bool:
 
 # "the death toll has reached 358", "the toll rose to 32": a revised total, not a new count
 TOLL_RE = re.compile(rf"\b(?:(?:death )?toll|number of (?:people |those |victims |civilians )?(?:killed|dead))\b[^.;]{{0,130}}?\b(?:rose|risen|climbed|reached|stands at|stood at|increased|jumped|"
-                     rf"hit|was raised|has been raised|now stands at)\s+(?:to\s+)?(?:{_ABOUT}\s+)?(?P<n>{NUMBER})\b"
+                     rf"hit|was raised|has been raised|now stands at|(?:is|was|now)(?:\s+now)?(?:\s+at)?)\s+(?:to\s+)?(?:{_ABOUT}\s+)?"
+                     rf"(?P<n>{NUMBER})\b(?!\s*(?:times|percent|per cent|%))"
                      # "the government put the death toll at 141", "officials gave the toll as 60"
                      rf"|\b(?:put|puts|putting|placed|places|gave|gives|set|sets|revised)\s+the\s+(?:(?:death|final|official|provisional) )?"
                      rf"toll\s+(?:\w+\s+){{0,5}}?(?:at|as|to)\s+(?:{_ABOUT}\s+)?(?P<m>{NUMBER})\b", re.I)

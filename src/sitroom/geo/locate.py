@@ -243,15 +243,31 @@ _TRAVEL_FROM_BEFORE = re.compile(
 _TRAVEL_TO_BEFORE = re.compile(
     r"\b(?:travell?(?:ing|ed)|heading|headed|bound|en route|on (?:their|his|her|its) way|making (?:their|his|her|its) way)"
     r"\s+(?:home\s+|back\s+)?(?:to|for|towards?)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,3}?(?:(?:in|at|of)\s+(?:the\s+)?)?$")
+_SETTLEMENT_NAME = re.compile(rf"\b(?:town|village|hamlet|settlement) of (?:the )?(?P<name>{_NAME}),? (?:in|of) (?:the )?[A-Z]")
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:town|village|hamlet|city|settlement|neighbou?rhood|suburb) of\s+$", re.I)
 
 
-def _loose_reading_of_a_settlement(text: str, t: Toponym, gazetteer: Gazetteer) -> bool:
-    """"the town of Shomali" read loosely as Somalia: a town is no country or province, so a
-    spelling the gazetteer holds only approximately is an unlisted place, not that region."""
-    code = t.place.feature_code or "" if t.place is not None else ""
-    return (code.startswith(("PCL", "ADM")) and bool(_SETTLEMENT_BEFORE.search(text, max(0, t.start - 25), t.start))
-            and not gazetteer.exact(normalize(t.text)))
+def _loose_reading_of_a_settlement(text: str, t: Toponym, gazetteer: Gazetteer, home: str | None) -> bool:
+    """"the town of Shomali" read loosely as Somalia, "the town of El Adde" in a Somali story as Aden: a
+    town is no country or province, nor a city abroad, so a spelling the gazetteer holds only
+    approximately is an unlisted place of the story's country, not that region or that city."""
+    if t.place is None:
+        return False
+    code = t.place.feature_code or ""
+    key = normalize(t.text)
+    if gazetteer.exact(key):
+        return False
+    if code.startswith(("PCL", "ADM")):
+        return bool(_SETTLEMENT_BEFORE.search(text, max(0, t.start - 25), t.start)) or key in _settlements_named(text)
+    # a city abroad only where the story itself puts the town in a region ("the town of El Adde in Gedo region")
+    return home is not None and t.place.country_code != home and key in _settlements_named(text)
+
+
+@lru_cache(maxsize=8)
+def _settlements_named(text: str) -> frozenset[str]:
+    """Names the text calls a town or village somewhere ("the town of El Adde"): the same name read
+    loosely elsewhere in it ("elders in El Adde") is that settlement too, one place per story."""
+    return frozenset(normalize(m.group("name")) for m in _SETTLEMENT_NAME.finditer(text))
 
 
 # "the wounded were taken to Erbil", "died in hospitals in Kirkuk, Tikrit and Baiji": where victims were
@@ -346,7 +362,7 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
             continue  # "gunmen shot passengers from Punjab": where the victims came from
         if _AFTERMATH_BEFORE.search(text, max(0, t.start - 100), t.start):
             continue
-        if _loose_reading_of_a_settlement(text, t, gazetteer):
+        if _loose_reading_of_a_settlement(text, t, gazetteer, home):
             continue  # left to the unlisted-place patterns below
         if _TRAVEL_FROM_BEFORE.search(text, max(0, t.start - 60), t.start):
             continue
