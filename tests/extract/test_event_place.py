@@ -43,3 +43,9 @@ def test_a_town_named_as_such_once_is_that_town_wherever_the_story_names_it():
             "Elders in El Adde said the militants killed dozens of soldiers and carried off weapons.")
     (event,) = events(text, date(2016, 1, 16))
     assert event.location == "El Adde" and event.admin1 == "Gedo"
+
+
+def test_a_post_labelled_in_cyrillic_is_placed_at_its_city_and_a_weapon_named_grad_is_no_village():
+    text = "МАРІУПОЛЬ | Grad rockets hit a residential district this morning. City hall says at least 10 dead."
+    (event,) = events(text, date(2015, 1, 24))
+    assert event.country_code == "UA" and event.admin1 == "Donetsk"

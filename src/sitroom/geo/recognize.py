@@ -67,6 +67,7 @@ car truck lorry bus minibus taxi motorbike motorcycle tanker blast explosion exp
 # gathers for: a capitalised word before one of these names the occasion, not a place.
 _OCCASION_AFTER = re.compile(r"\s+(?:mass|masses|prayers?|services?|sermon|vigil|celebrations?|festivities|festival|"
                              r"feast|procession|pilgrimage|worship|congregation|holiday|eve)\b", re.I)
+_WEAPON_AFTER = re.compile(r"\s+(?:rockets|missiles|launchers|multiple-launch|MLRS|rocket launchers)\b", re.I)
 # A market named in Arabic or Persian: "Souq al-Hal" (the wholesale market) is no village al-Hal.
 _MARKET_BEFORE = re.compile(r"\b(?:souq|souk|suq|suk|sooq|bazaar|bazar)\s+$", re.I)
 # Buildings that bear a saint's or a person's name ("St Francis Xavier Catholic Church",
@@ -197,6 +198,12 @@ def _prominent(token: str, gazetteer: Gazetteer) -> bool:
     ("In Central Baghdad" in a title is not a person called Baghdad)."""
     return any(c.place.population >= 100_000 or c.place.feature_code in _PROMINENT_FEATURES
                for c in gazetteer.exact(normalize(_POSSESSIVE.sub("", token))))
+
+
+def _city(token: str, gazetteer: Gazetteer) -> bool:
+    """A town of 100,000 by its own name ("Kirkuk rockets" are rockets fired at Kirkuk)."""
+    key = normalize(_POSSESSIVE.sub("", token))
+    return any(c.place.population >= 100_000 and normalize(c.place.name) in (key, "al " + key) for c in gazetteer.exact(key))
 
 
 def _named_prominent(token: str, gazetteer: Gazetteer) -> bool:
@@ -349,6 +356,8 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
             hit = None
         if hit is not None and skip_person_names and hit[0] == i and _sentence_initial_small(text, start, hit[1], gazetteer):
             hit = None
+        if hit is not None and _WEAPON_AFTER.match(text, start + len(hit[1])) and not _city(hit[1], gazetteer):
+            hit = None  # "Grad rockets", "Scud missiles": a weapon's name, not the village Grad
         if hit is not None and _MARKET_BEFORE.search(text, max(0, start - 12), start) \
                 and not _named_prominent(hit[1], gazetteer):
             hit = None  # "Souq al-Hal", "the market (Souq al-Hal)": a market's name, not a village
