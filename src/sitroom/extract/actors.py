@@ -184,7 +184,9 @@ SPEAKER_BEFORE_RE = re.compile(r"\b(?:said|says|told|according to|reported|cited
 
 SPEAKER_AFTER_RE = re.compile(r"\s*(?:'s\s+)?(?:spokes(?:man|woman|person)|officials?|statement|sources?|media|"
                               r"command|press office)?\s*(?:has\s+|had\s+)?(?:said|says|told|reported|reports|announced|"
-                              r"announces|stated|states|confirmed|confirms|added|adds)\b"
+                              r"announces|stated|states|confirmed|confirms|added|adds|"
+                              # "MONUSCO condemns the attack": who judges it did not do it
+                              r"condemns|condemned|denounces|denounced|deplores|deplored)\b"
                               # "The UN coordinator in Nigeria is outraged by the attack": who reacts to it
                               r"|(?:\s+[\w'’-]+){0,8}?\s+(?:is|are|was|were|has been|have been)\s+(?:\w+\s+){0,2}?"
                               r"(?:outraged|saddened|shocked|appalled|horrified|alarmed|dismayed|concerned|deeply \w+)\b", re.I)

@@ -360,8 +360,12 @@ def _set_actors(event: Event, doc: Document, triggers: list[SentenceAnalysis],
 
 # A group named after these words is the side attacked, fought or fled, not the attacker.
 NOT_AGENT_BEFORE_RE = re.compile(r"\b(?:against|fighting|fight|fought|from|fleeing|flee|fled|with|targeting|targeted|"
-                                 r"on|join|joining|joined|recaptured from|retaken from|held by|of)\s+(?:the\s+)?(?:so-called\s+)?$",
-                                 re.I)
+                                 r"on|join|joining|joined|recaptured from|retaken from|held by|of|"
+                                 # one of the dead: "killed 14 people, among them one VDP"
+                                 r"(?:including|among(?:\s+(?:them|whom))?)(?:\s+(?:a|an|one|two|three|several|some|\d+))?"
+                                 r")\s+(?:the\s+)?(?:so-called\s+)?$", re.I)
+# "Many civilians and VDP killed": a group named alongside civilians shares their lot
+WITH_CIVILIANS_RE = re.compile(r"\s*(?:,|and|&)\s*(?:the\s+)?$", re.I)
 # ... unless the side that suffered is already known and armed: then the group it fought is the other side
 # ("three policemen were killed in a shootout with Islamic State militants").
 OPPONENT_BEFORE_RE = re.compile(r"\b(?:shoot-?outs?|shootings?|clash(?:es)?|fighting|battles?|gunfights?|fire ?fights?|"
@@ -381,6 +385,9 @@ def _named_armed_group(triggers: list[SentenceAnalysis], target: str | None, cou
                 continue
             if PATIENT_AFTER_RE.match(text, actor.end):
                 continue  # "two American troops ... died": the victims
+            if any(o.actor_type == "Civilians" and o.end <= actor.start and WITH_CIVILIANS_RE.fullmatch(text, o.end, actor.start)
+                   for o in a.actors):
+                continue
             if is_speaker(text, actor) or (NOT_AGENT_BEFORE_RE.search(text, max(0, actor.start - 30), actor.start) and not (
                     armed_victim and OPPONENT_BEFORE_RE.search(text, max(0, actor.start - 40), actor.start))):
                 continue
