@@ -315,7 +315,7 @@ def _set_actors(event: Event, doc: Document, triggers: list[SentenceAnalysis],
         event.set("claimed_by", name, evidence)
         event.set("actor1", name, evidence)
         known = find_actors(claim.claimant)
-        event.inter1 = known[0].actor_type if known else None
+        event.inter1 = known[0].type_in(country) if known else None
         if claim.channel and claim.channel_start is not None and claim.channel_end is not None:
             event.set("claim_channel", claim.channel, _rel(doc, claim_at, claim.channel_start, claim.channel_end))
     protest = event.event_type in (PROTESTS, RIOTS)
@@ -424,7 +424,7 @@ def _set_protest_actors(event: Event, doc: Document, a: SentenceAnalysis, countr
 def _set_actor(event: Event, doc: Document, a: SentenceAnalysis, field_name: str, actor: ActorMention,
                country: str | None) -> None:
     event.set(field_name, actor.name_in(country), _rel(doc, a, actor.start, actor.end))
-    setattr(event, "inter1" if field_name == "actor1" else "inter2", actor.actor_type)
+    setattr(event, "inter1" if field_name == "actor1" else "inter2", actor.type_in(country))
 
 
 # "Somalia's al Shabaab Islamist (group)": a country's possessive and a descriptor around the name
