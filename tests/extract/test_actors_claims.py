@@ -251,3 +251,33 @@ def test_a_force_whose_uniform_the_attackers_wore_is_a_disguise_not_an_actor(tex
 
 def test_troops_in_uniform_are_still_troops():
     assert [a.text for a in find_actors("Soldiers in uniform opened fire on the crowd.")][:1] == ["Soldiers"]
+
+
+def _actor1s(text: str, published) -> list[str | None]:
+    from sitroom.extract import extract_events
+    from sitroom.model import Document
+
+    return [e.actor1 for e in extract_events(Document(text=text, published=published, country_hint="IQ"))
+            if not e.historical]
+
+
+@pytest.mark.parametrize("text", [
+    # named beside the civilians killed: among the dead, not the attackers
+    "Attack this morning on the diggers outside Tuz Khurmatu. Many civilians and Peshmerga killed.",
+    # one of the dead
+    "On Friday evening, gunmen on motorbikes killed 14 people in the village of Bashir, among them one Peshmerga.",
+    "Gunmen killed six people in Bashir on Friday, including a Peshmerga officer.",
+    # who condemns an attack did not carry it out
+    "The United Nations condemns the bombing of a church in Qaraqosh on Sunday, which killed 14 civilians.",
+])
+def test_a_group_among_the_victims_or_judging_the_attack_is_not_its_perpetrator(text):
+    from datetime import date
+
+    assert _actor1s(text, date(2016, 6, 5)) == ["Unidentified Armed Group (Iraq)"]
+
+
+def test_mine_action_is_no_mine_blast():
+    from datetime import date
+
+    assert _actor1s("UN mine action experts are supporting the authorities at the site.", date(2016, 1, 18)) == []
+

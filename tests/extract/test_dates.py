@@ -23,6 +23,9 @@ PUBLISHED = date(2021, 2, 10)  # a Wednesday
     ("The strike more than a year ago killed him.", date(2020, 2, 1), 3),
     ("It happened on 2021-01-23 near Tarmiyah.", date(2021, 1, 23), 1),
     ("On December 30 militants attacked.", date(2020, 12, 30), 1),
+    # a feast of fixed date
+    ("On New Year's Day, armed men killed 37 villagers.", date(2021, 1, 1), 1),
+    ("The church was bombed on Christmas Day 2011.", date(2011, 12, 25), 1),
 ])
 def test_resolves_against_published(sentence, expected, precision):
     found = find_dates(sentence, PUBLISHED)

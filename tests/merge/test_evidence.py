@@ -227,6 +227,44 @@ def test_a_group_and_its_province_are_one_perpetrator_told_at_two_levels() -> No
     assert actor_evidence(parent, branch) == SAME_COMMON_ACTOR
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    # names that share no words, linked by the alias table's part_of
+    ("ADF: Allied Democratic Forces", "Islamic State Central Africa Province"),
+    ("Ahlu Sunnah Wa-Jama", "Islamic State (Mozambique)"),   # ACLED's bracketed scope is dropped by the key
+    ("TAK: Kurdistan Freedom Hawks", "PKK: Kurdistan Workers' Party"),
+    ("Katiba Macina", "Ansar Dine"),                         # two katibas of JNIM
+    ("Wagner Group", "Military Forces of Russia (2000-)"),
+])
+def test_an_affiliate_and_its_parent_are_one_perpetrator_told_at_two_levels(first: str, second: str) -> None:
+    from sitroom.merge.evidence import SAME_COMMON_ACTOR, actor_evidence
+
+    a, b = Event(doc_id="a", actor1=first), Event(doc_id="b", actor1=second)
+    assert actor_evidence(a, b) == actor_evidence(b, a) == SAME_COMMON_ACTOR
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Islamic State West Africa Province", "Islamic State Sahel Province"),  # two provinces: two perpetrators
+    ("Al Shabaab", "AQAP: Al Qaeda in the Arabian Peninsula"),
+    ("ADF: Allied Democratic Forces", "M23: March 23 Movement"),
+])
+def test_two_branches_that_act_apart_still_conflict(first: str, second: str) -> None:
+    from sitroom.merge.evidence import ACTOR_CONFLICT, actor_evidence
+
+    assert actor_evidence(Event(doc_id="a", actor1=first), Event(doc_id="b", actor1=second)) == ACTOR_CONFLICT
+
+
+def test_an_affiliate_pair_reaches_the_merge_where_two_strangers_do_not() -> None:
+    """A day apart with one date read from a weekday: the perpetrator decides."""
+    kw = dict(event_type="Violence against civilians", sub_event_type="Attack", country="Democratic Republic of the Congo",
+              country_code="CD", admin1="North Kivu", location="Oicha", latitude=0.70, longitude=29.52, fatalities=17)
+    claim = ev("on Tuesday", actor1="Islamic State Central Africa Province", event_date=DAY, **kw)
+    local = ev("February 16", actor1="ADF: Allied Democratic Forces", event_date=DAY + timedelta(days=1), **kw)
+    other = ev("February 16", actor1="CODECO: Cooperative for Development of Congo", event_date=DAY + timedelta(days=1),
+               **kw)
+    assert same_incident(claim, local)
+    assert not same_incident(claim, other)
+
+
 def test_a_vague_toll_is_a_floor_not_a_conflict():
     from sitroom.merge.details import toll_evidence
 

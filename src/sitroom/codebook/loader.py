@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,11 +29,16 @@ class Rule:
     requires: str | None
 
 
+NOT_AN_ACTOR = "Not an actor"
+"""The type of `[not_actors]` names: matched so that their acronyms are not read as a group's."""
+
+
 @dataclass(frozen=True, slots=True)
 class ActorEntry:
     name: str  # canonical; may hold "{country}" for generic nouns
     actor_type: str
     generic: bool
+    local: tuple[tuple[str, str, str], ...] = ()  # (country, name, type): a homonym names another actor there
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,31 +118,57 @@ def _alias_regex(alias: str, exact_case: bool) -> str:
     return body
 
 
-@cache
-def actor_table() -> ActorTable:
+def _actor_sources() -> list[Path]:
     sources = [HERE / "actors.toml"]
     extra = os.environ.get("SITROOM_ACTORS_FILE")
     if extra:
         if not Path(extra).is_file():
             raise ConfigError(f"SITROOM_ACTORS_FILE={extra}: no such file")
         sources.append(Path(extra))
-    aliases: list[tuple[str, str, int]] = []  # (regex, alias as written, entry index)
-    entries: list[ActorEntry] = []
-    for source in sources:
+    return sources
+
+
+def _actor_data() -> tuple[tuple[Path, dict], ...]:
+    loaded = []
+    for source in _actor_sources():
         try:
-            data = tomllib.loads(source.read_text(encoding="utf-8"))
+            loaded.append((source, tomllib.loads(source.read_text(encoding="utf-8"))))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{source}: {exc}") from exc
-        for raw in data.get("actor", []):
-            entries.append(ActorEntry(raw["name"], raw["type"], generic=False))
+    return tuple(loaded)
+
+
+def _generic_name(name: str, templates: list[str]) -> bool:
+    """"Military Forces of Russia": a generic template completed with a country."""
+    return any(re.fullmatch(re.escape(t).replace(re.escape("{country}"), r".+"), name) for t in templates)
+
+
+@cache
+def actor_table() -> ActorTable:
+    data = _actor_data()
+    named = {raw["name"]: raw["type"] for _, d in data for raw in d.get("actor", [])}
+    templates = [name for _, d in data for name in d.get("generic", {})]
+    aliases: list[tuple[str, str, int]] = []  # (regex, alias as written, entry index)
+    entries: list[ActorEntry] = []
+    for source, d in data:
+        for raw in d.get("actor", []):
+            local = []
+            for country, name in raw.get("local", {}).items():
+                if name not in named and not _generic_name(name, templates):
+                    raise ConfigError(f"{source}: {raw['name']!r} local name {name!r} is no actor of the table")
+                local.append((country, name, named.get(name, raw["type"])))
+            entries.append(ActorEntry(raw["name"], raw["type"], generic=False, local=tuple(local)))
             for alias in raw.get("aliases", []):
                 aliases.append((_alias_regex(alias, False), alias, len(entries) - 1))
             for alias in raw.get("exact_case", []):
                 aliases.append((_alias_regex(alias, True), alias, len(entries) - 1))
-        for name, raw in data.get("generic", {}).items():
+        for name, raw in d.get("generic", {}).items():
             entries.append(ActorEntry(name, raw["type"], generic=True))
             for noun in raw["nouns"]:
                 aliases.append((_alias_regex(noun, False), noun, len(entries) - 1))
+        for name in d.get("not_actors", {}).get("names", []):
+            entries.append(ActorEntry(name, NOT_AN_ACTOR, generic=False))
+            aliases.append((_alias_regex(name, False), name, len(entries) - 1))
     index: dict[str, list[tuple[int, re.Pattern[str], ActorEntry]]] = {}
     for rx, raw, entry_index in aliases:
         compiled = re.compile(rf"(?:{rx})(?![\w-])", re.I)
@@ -144,6 +176,79 @@ def actor_table() -> ActorTable:
     # Longest alias first so "Islamic State group" wins over "Islamic State".
     return ActorTable({word: tuple((p, e) for _, p, e in sorted(items, key=lambda t: -t[0]))
                        for word, items in index.items()})
+
+
+# --- affiliation ------------------------------------------------------------------------------------
+
+def affiliation_key(name: str) -> str:
+    """A name without its parenthesised scope, lower case: "Fulani Ethnic Militia (Mali)" -> "fulani ethnic militia"."""
+    return " ".join(re.sub(r"\s*\([^)]*\)", "", name).casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Tree:
+    parent: dict[str, str]
+    distinct: frozenset[str]  # parents whose branches are separate perpetrators
+
+
+@cache
+def _affiliation_tree(key: Callable[[str], str]) -> _Tree:
+    data = _actor_data()
+    named = {raw["name"] for _, d in data for raw in d.get("actor", [])}
+    templates = [name for _, d in data for name in d.get("generic", {})]
+    parent: dict[str, str] = {}
+    distinct: set[str] = set()
+    for source, d in data:
+        for raw in d.get("actor", []):
+            if raw.get("distinct_branches"):
+                distinct.add(key(raw["name"]))
+            above = raw.get("part_of")
+            if above is None:
+                continue
+            if above not in named and not _generic_name(above, templates):
+                raise ConfigError(f"{source}: {raw['name']!r} is part_of {above!r}, no actor of the table")
+            if key(raw["name"]) != key(above):  # "Islamic State (Libya)" keys as its parent: one actor to the caller
+                parent[key(raw["name"])] = key(above)
+    for start in parent:
+        seen = {start}
+        node = start
+        while node in parent:
+            node = parent[node]
+            if node in seen:
+                raise ConfigError(f"actor table: part_of goes round in a circle through {start!r}")
+            seen.add(node)
+    return _Tree(parent, frozenset(distinct))
+
+
+def _ancestors(tree: _Tree, node: str) -> list[str]:
+    found = []
+    while node in tree.parent:
+        node = tree.parent[node]
+        found.append(node)
+    return found
+
+
+def affiliated(name_a: str | None, name_b: str | None, key: Callable[[str], str] = affiliation_key) -> bool:
+    """Two different names of the actor table that may stand for one perpetrator, by `part_of`:
+
+    * one is a branch of the other at any depth ("Katiba Macina" / "JNIM" / "Al Qaeda");
+    * both are branches of one immediate parent that acts as one body ("Katiba Macina" /
+      "Ansar Dine", both of JNIM) -- unless that parent is marked `distinct_branches`: two
+      Islamic State provinces or two al-Qaeda affiliates are two perpetrators, not one.
+
+    Cousins (branches of two different branches) are never affiliated.  `key` maps names the way
+    the caller compares them (the merge passes its `actor_key`); the same name is no affiliation.
+    """
+    if not name_a or not name_b:
+        return False
+    a, b = key(name_a), key(name_b)
+    if not a or not b or a == b:
+        return False
+    tree = _affiliation_tree(key)
+    if b in _ancestors(tree, a) or a in _ancestors(tree, b):
+        return True
+    pa, pb = tree.parent.get(a), tree.parent.get(b)
+    return pa is not None and pa == pb and pa not in tree.distinct
 
 
 APOSTROPHES_RE = re.compile(r"['’ʿʾ`]")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from sitroom.codebook.loader import actor_table, word_key
+from sitroom.codebook.loader import NOT_AN_ACTOR, actor_table, word_key
 
 # Demonyms that qualify generic nouns: "Iraqi soldiers" -> Military Forces of Iraq.
 DEMONYMS = {
@@ -18,12 +18,18 @@ DEMONYMS = {
     "us": "United States", "u.s.": "United States", "israeli": "Israel", "russian": "Russia", "afghan": "Afghanistan",
     "pakistani": "Pakistan", "indian": "India", "nigerian": "Nigeria", "somali": "Somalia", "yemeni": "Yemen",
     "saudi": "Saudi Arabia", "lebanese": "Lebanon", "libyan": "Libya", "egyptian": "Egypt", "jordanian": "Jordan",
-    "malian": "Mali", "sudanese": "Sudan", "ukrainian": "Ukraine", "palestinian": "Palestine", "french": "France",
-    "british": "United Kingdom", "kurdish": None, "federal": None, "local": None, "government": None,
+    "malian": "Mali", "south sudanese": "South Sudan", "sudanese": "Sudan", "ukrainian": "Ukraine",
+    "palestinian": "Palestine", "french": "France", "british": "United Kingdom",
+    "nigerien": "Niger", "burkinabe": "Burkina Faso", "chadian": "Chad", "cameroonian": "Cameroon",
+    "congolese": "Democratic Republic of the Congo", "ugandan": "Uganda", "rwandan": "Rwanda",
+    "burundian": "Burundi", "kenyan": "Kenya", "ethiopian": "Ethiopia", "eritrean": "Eritrea",
+    "mozambican": "Mozambique", "myanmar": "Myanmar", "burmese": "Myanmar", "filipino": "Philippines",
+    "philippine": "Philippines", "thai": "Thailand", "colombian": "Colombia", "mexican": "Mexico",
+    "australian": "Australia",
+    "kurdish": None, "federal": None, "local": None, "government": None,
 }
-_DEMONYM_RE = re.compile(r"(?:\b(?P<d>iraqi|syrian|turkish|iranian|american|u\.s\.|us|israeli|russian|afghan|pakistani|"
-                         r"indian|nigerian|somali|yemeni|saudi|lebanese|libyan|egyptian|jordanian|malian|sudanese|"
-                         r"ukrainian|palestinian|french|british)\s+(?:[a-z]+\s+)?)$", re.I)
+_DEMONYM_RE = re.compile(r"(?:\b(?P<d>" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in DEMONYMS if DEMONYMS[d])
+                         + r")\s+(?:[a-z]+\s+)?)$", re.I)
 WORD_RE = re.compile(r"\w[\w'’ʿʾ`]*")
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|came under|come under|got)\s+(?:\w+\s+){0,2}$", re.I)
 PASSIVE_TRIGGER_RE = re.compile(r"(?:came|come|comes|coming) under\b|"
@@ -58,10 +64,17 @@ class ActorMention:
     generic: bool
     country: str | None  # from a demonym ("Iraqi soldiers"), else None
     head: int | None = None  # where the phrase starts when a noun leads it: "men belonging to ISIL"
+    local: tuple[tuple[str, str, str], ...] = ()  # (country, name, type): the homonym meant there
 
     def name_in(self, country: str | None) -> str:
-        """Canonical name, generic ones completed with the demonym's country or else `country`."""
-        return fill_country(self.template, self.country or country)
+        """Canonical name, generic ones completed with the demonym's country or else `country`;
+        in a country where the name is another group's ("al-Shabaab" in Mozambique), that group's."""
+        where = self.country or country
+        return next((name for c, name, _ in self.local if c == where), None) or fill_country(self.template, where)
+
+    def type_in(self, country: str | None) -> str:
+        where = self.country or country
+        return next((kind for c, _, kind in self.local if c == where), None) or self.actor_type
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +93,7 @@ def find_actors(sentence: str) -> list[ActorMention]:
     table = actor_table()
     found: list[ActorMention] = []
     resume = 0
+    named_end, named_entry = -1, None  # where the last name of the table ended, and whose it was
     for word in WORD_RE.finditer(sentence):
         pos = word.start()
         if pos < resume or (pos and (sentence[pos - 1].isalnum() or sentence[pos - 1] in "-_")):
@@ -98,6 +112,13 @@ def find_actors(sentence: str) -> list[ActorMention]:
         resume = m.end()
         if DISGUISE_AFTER_RE.match(sentence, m.end()) or DISGUISE_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # "wearing the uniforms of the Popular Mobilisation Forces", "army/PMF uniforms": a disguise
+        if entry.actor_type == NOT_AN_ACTOR:
+            named_end, named_entry = m.end(), entry  # "Reporters Without Borders": no party to any event
+            continue
+        if not entry.generic and _abbreviates_other(sentence, m, named_end, named_entry, entry):
+            continue  # "Norwegian People's Aid (NPA)": the acronym of the name before it, not the NPA rebels
+        if not entry.generic:
+            named_end, named_entry = m.end(), entry
         if entry.generic and word.group()[0].isupper() and FACILITY_AFTER_RE.match(sentence, m.end()):
             continue  # "the Police Cadet School", "the Army Public School": a building's name, no force acting
         start, country = m.start(), None
@@ -107,7 +128,7 @@ def find_actors(sentence: str) -> list[ActorMention]:
                 country = DEMONYMS.get(demonym.group("d").lower())
                 start = demonym.start()
         mention = ActorMention(start, m.end(), sentence[start:m.end()], entry.name, entry.actor_type, entry.generic,
-                               country)
+                               country, local=entry.local)
         if mention.generic and found and not found[-1].generic and _same_phrase(sentence, found[-1], mention):
             # "Islamic State fighters", "ISIS militants": the name says who; the noun adds nothing
             continue
@@ -120,6 +141,13 @@ def find_actors(sentence: str) -> list[ActorMention]:
             continue
         found.append(mention)
     return found
+
+
+def _abbreviates_other(sentence: str, m: re.Match[str], named_end: int, named_entry: object, entry: object) -> bool:
+    """An acronym in brackets right after another name of the table abbreviates that name."""
+    if not (m.start() and sentence[m.start() - 1] == "(" and sentence.startswith(")", m.end())):
+        return False
+    return named_entry is not entry and len(sentence[:m.start() - 1].rstrip()) == named_end
 
 
 # the rest of a capitalised institution's name after a force's noun: "Police| Cadet School", "Army| Hospital"
@@ -191,7 +219,9 @@ SPEAKER_BEFORE_RE = re.compile(r"\b(?:said|says|told|according to|reported|cited
 
 SPEAKER_AFTER_RE = re.compile(r"\s*(?:'s\s+)?(?:spokes(?:man|woman|person)|officials?|statement|sources?|media|"
                               r"command|press office)?\s*(?:has\s+|had\s+)?(?:said|says|told|reported|reports|announced|"
-                              r"announces|stated|states|confirmed|confirms|added|adds)\b"
+                              r"announces|stated|states|confirmed|confirms|added|adds|"
+                              # "MONUSCO condemns the attack": who judges it did not do it
+                              r"condemns|condemned|denounces|denounced|deplores|deplored)\b"
                               # "The UN coordinator in Nigeria is outraged by the attack": who reacts to it
                               r"|(?:\s+[\w'’-]+){0,8}?\s+(?:is|are|was|were|has been|have been)\s+(?:\w+\s+){0,2}?"
                               r"(?:outraged|saddened|shocked|appalled|horrified|alarmed|dismayed|concerned|deeply \w+)\b", re.I)

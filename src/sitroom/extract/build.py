@@ -362,7 +362,7 @@ def _set_actors(event: Event, doc: Document, triggers: list[SentenceAnalysis],
         event.set("claimed_by", name, evidence)
         event.set("actor1", name, evidence)
         known = find_actors(claim.claimant)
-        event.inter1 = known[0].actor_type if known else None
+        event.inter1 = known[0].type_in(country) if known else None
         if claim.channel and claim.channel_start is not None and claim.channel_end is not None:
             event.set("claim_channel", claim.channel, _rel(doc, claim_at, claim.channel_start, claim.channel_end))
     protest = event.event_type in (PROTESTS, RIOTS)
@@ -407,8 +407,12 @@ def _set_actors(event: Event, doc: Document, triggers: list[SentenceAnalysis],
 
 # A group named after these words is the side attacked, fought or fled, not the attacker.
 NOT_AGENT_BEFORE_RE = re.compile(r"\b(?:against|fighting|fight|fought|from|fleeing|flee|fled|with|targeting|targeted|"
-                                 r"on|join|joining|joined|recaptured from|retaken from|held by|of)\s+(?:the\s+)?(?:so-called\s+)?$",
-                                 re.I)
+                                 r"on|join|joining|joined|recaptured from|retaken from|held by|of|"
+                                 # one of the dead: "killed 14 people, among them one VDP"
+                                 r"(?:including|among(?:\s+(?:them|whom))?)(?:\s+(?:a|an|one|two|three|several|some|\d+))?"
+                                 r")\s+(?:the\s+)?(?:so-called\s+)?$", re.I)
+# "Many civilians and VDP killed": a group named alongside civilians shares their lot
+WITH_CIVILIANS_RE = re.compile(r"\s*(?:,|and|&)\s*(?:the\s+)?$", re.I)
 # ... unless the side that suffered is already known and armed: then the group it fought is the other side
 # ("three policemen were killed in a shootout with Islamic State militants").
 OPPONENT_BEFORE_RE = re.compile(r"\b(?:shoot-?outs?|shootings?|clash(?:es)?|fighting|battles?|gunfights?|fire ?fights?|"
@@ -428,6 +432,9 @@ def _named_armed_group(triggers: list[SentenceAnalysis], target: str | None, cou
                 continue
             if PATIENT_AFTER_RE.match(text, actor.end):
                 continue  # "two American troops ... died": the victims
+            if any(o.actor_type == "Civilians" and o.end <= actor.start and WITH_CIVILIANS_RE.fullmatch(text, o.end, actor.start)
+                   for o in a.actors):
+                continue
             if is_speaker(text, actor) or (NOT_AGENT_BEFORE_RE.search(text, max(0, actor.start - 30), actor.start) and not (
                     armed_victim and OPPONENT_BEFORE_RE.search(text, max(0, actor.start - 40), actor.start))):
                 continue
@@ -464,7 +471,7 @@ def _set_protest_actors(event: Event, doc: Document, a: SentenceAnalysis, countr
 def _set_actor(event: Event, doc: Document, a: SentenceAnalysis, field_name: str, actor: ActorMention,
                country: str | None) -> None:
     event.set(field_name, actor.name_in(country), _rel(doc, a, actor.start, actor.end))
-    setattr(event, "inter1" if field_name == "actor1" else "inter2", actor.actor_type)
+    setattr(event, "inter1" if field_name == "actor1" else "inter2", actor.type_in(country))
 
 
 # "Somalia's al Shabaab Islamist (group)": a country's possessive and a descriptor around the name

@@ -45,6 +45,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "23/05 — Jebleh:" opening a sitrep's bullet, "on 23/05", "(23/05)": day and month in figures;
     # only there, since "3/4 of" and "24/7" are no days
     ("numeric", re.compile(r"(?<![\w/.:])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d/])")),
+    # "On New Year's Day, armed men killed 37": a feast of fixed date is that day
+    ("feast", re.compile(rf"\b(?P<feast>New Year['’]?s Day|Christmas Day)\b(?:,?\s+{_YEAR})?", re.I)),
     ("month_year", re.compile(rf"\b(?:in|during|since|by|of|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b", re.I)),
     ("month_only", re.compile(rf"\b(?:in|during|by|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\b(?!\s*\d)",
                               re.I)),
@@ -59,6 +61,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"\b(?:in|since|during|of|from)\s+(?:(?:late|early|mid-?)\s*)?{_YEAR}\b", re.I)),
 ]
 
+
+# Only the days themselves: an "Eve" is told of a night that spans two dates
+_FEASTS = {"new years day": (1, 1), "christmas day": (12, 25)}
 
 _SINCE_BEFORE_RE = re.compile(r"\b(?:since|until|till)\s*(?:the\s+)?$", re.I)
 
@@ -114,6 +119,11 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
         if m["year"]:
             return make(_safe_date(int(m["year"]), month, day))
         return make(_year_before(published, month, day))
+    if kind == "feast":
+        month, day = _FEASTS[re.sub(r"['’]", "", m["feast"]).lower()]
+        if m["year"]:
+            return make(date(int(m["year"]), month, day))
+        return make(_year_before(published, month, day)) if published is not None else None
     if kind == "numeric":
         if not _NUMERIC_DATE_BEFORE_RE.search(m.string, 0, m.start()):
             return None  # "3/4 of the town", "24/7": only a line's opening, "on", "(" or a weekday date

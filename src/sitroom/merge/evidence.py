@@ -23,6 +23,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from sitroom.codebook.loader import affiliated
 from sitroom.merge.details import detail_evidence, evidence_text
 from sitroom.merge.places import MERGE_KM, place_evidence
 from sitroom.merge.yearless import in_common_year
@@ -236,9 +237,11 @@ def actor_evidence(a: Any, b: Any) -> float:
         return 0.0
     if same_actor(a1, b1):
         return SAME_COMMON_ACTOR if _COMMON_ACTORS.match(a1) else SAME_ACTOR
-    if branch_of(a1, b1):
+    if branch_of(a1, b1) or affiliated(a1, b1, key=actor_key):
         # a report that names the province of a group beside one that names the group is one
-        # perpetrator told at two levels; as common as the parent, so no stronger than it
+        # perpetrator told at two levels; as common as the parent, so no stronger than it.  The
+        # alias table's `part_of` links the names that share no words ("ADF" / "Islamic State
+        # Central Africa Province", "TAK" / "PKK")
         return SAME_COMMON_ACTOR
     swapped = [not _unidentified(x2) and same_actor(x1, x2) for x1, x2 in ((a1, b2), (b1, a2))]
     if all(swapped):
