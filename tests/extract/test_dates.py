@@ -135,3 +135,9 @@ def test_a_day_and_month_in_figures_after_a_weekday_is_a_day(sentence):
 def test_a_span_of_days_is_dated_by_its_first(sentence):
     (found,) = find_dates(sentence, PUBLISHED)
     assert found.value == date(2020, 11, 29)
+
+
+def test_last_weekday_on_that_weekday_is_a_week_ago_and_on_weekday_is_today():
+    monday = date(2018, 2, 26)
+    assert find_dates("They attacked the town last Monday evening.", monday)[0].value == date(2018, 2, 19)
+    assert find_dates("They attacked the town on Monday.", monday)[0].value == monday

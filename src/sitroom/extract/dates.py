@@ -149,6 +149,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
         return make(None, PRECISION_DAY, explicit=kind in ("weekday", "yesterday", "today"))
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
+        if back == 0 and text.lower().startswith("last"):
+            back = 7  # "last Monday" in a Monday paper is a week ago; "on Monday" is today
         return make(published - timedelta(days=back))
     if kind == "yesterday":
         return make(published - timedelta(days=1))
