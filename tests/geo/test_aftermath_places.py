@@ -55,3 +55,9 @@ def test_a_town_is_no_country_or_province_read_loosely(gazetteer):
 def test_where_people_came_from_is_never_the_scene(gazetteer, text):
     assert _place(text, gazetteer) is None
 
+
+
+def test_every_country_of_a_list_the_victims_came_from_is_not_the_scene(gazetteer):
+    text = ("Eleven of the dead of the bombing in Kirkuk were foreign nationals, among them visitors from Jordan, "
+            "Egypt, France and Syria.")
+    assert _place(text, gazetteer) == "Kirkuk"

@@ -229,9 +229,10 @@ _PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|around|(?:town|city|village|ar
                         r"neighbou?rhood) of)\s+(?:the\s+)?$", re.I)
 
 
-_ORIGIN_BEFORE = re.compile(r"\b(?:passengers|travell?ers|workers|labou?rers|pilgrims|migrants|people|students|tourists|"
-                            r"visitors|natives|families|men|women|truckers|drivers|settlers)\s+(?:\w+\s+)?(?:from|of)\s+"
-                            r"(?:the\s+)?$", re.I)
+_ORIGIN_BEFORE = re.compile(r"\b(?i:passengers|travell?ers|workers|labou?rers|pilgrims|migrants|people|students|tourists|"
+                            r"visitors|natives|families|men|women|truckers|drivers|settlers|nationals|citizens)\s+(?:\w+\s+)?(?:from|of)\s+"
+                            # "visitors from China, Hong Kong, Malaysia, Singapore and Indonesia": the whole list
+                            r"(?:the\s+)?(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?\s+(?:and\s+)?){0,6}$")
 # "pilgrims returning from ceremonies in Karbala", "gendarmes arrived from Abidjan": where people came
 # from is not the scene; "a convoy heading to Mosul": where they were going is, only when the sentence
 # names no other place
@@ -358,7 +359,7 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
             continue
         if any(t.start < e and s < t.end for s, e in exclude):
             continue
-        if _ORIGIN_BEFORE.search(text, max(0, t.start - 50), t.start):
+        if _ORIGIN_BEFORE.search(text, max(0, t.start - 120), t.start):
             continue  # "gunmen shot passengers from Punjab": where the victims came from
         if _AFTERMATH_BEFORE.search(text, max(0, t.start - 100), t.start):
             continue
