@@ -38,3 +38,26 @@ def test_a_blast_whose_telling_names_an_accident_cause_is_no_event(text):
 ])
 def test_an_attack_near_stored_fuel_or_with_an_accident_denied_stays_an_event(text):
     assert len(events(text)) == 1
+
+
+def test_two_bombings_a_wire_tells_in_turn_are_two_incidents_and_each_takes_its_claim():
+    text = ("Two suicide attacks strike the north\n\n"
+            "Suicide bombers struck a government compound in Tal Afar and a police van in Mosul on Wednesday, "
+            "killing seven people, officials said.\n\n"
+            "In Tal Afar, a bomber on foot blew himself up at the gate of the compound, killing five guards. "
+            "Ansar al-Islam, a splinter group based in the mountains, said it had sent the bomber.\n\n"
+            "Earlier in the day in Mosul, a man on a motorcycle blew himself up beside a police van, killing the driver. "
+            "The Islamic State (ISIL) said in a statement that it had carried out the attack.")
+    found = sorted((e.location, e.actor1, e.sub_event_type) for e in events(text, date(2017, 2, 15)) if not e.historical)
+    assert [f[2] for f in found] == ["Suicide bomb", "Suicide bomb"]
+    assert {f[1] for f in found} == {"Ansar al-Islam", "Islamic State (ISIL)"}
+
+
+def test_key_points_that_sum_up_or_tell_no_count_or_day_are_no_incidents():
+    text = ("WEEKLY BRIEF\n\nKEY POINTS\n"
+            "- Three suicide attacks in three days, in Baghdad, Kirkuk and Mosul.\n"
+            "- The group's announced campaign against state targets appears to be under way.\n\n"
+            "INCIDENTS\n"
+            "* 15/02 (Wed) — KIRKUK: suicide bomber detonated at a police checkpoint. 5 killed; 9 injured.\n")
+    found = [e for e in events(text, date(2017, 2, 19)) if not e.historical]
+    assert [e.location for e in found] == ["Kirkuk"]

@@ -25,11 +25,11 @@ CLAIM_RE = re.compile(
     r"strikes?|shootings?|ambush(?:es)?|assaults?|blasts?|explosions?|raids?|massacres?|targeting)\b|"
     r"targeting|it\b|(?:blowing up|attacking|bombing|shelling|striking|downing|killing|hitting)\b)"
     # "X said (on Thursday, through its Amaq outlet,) that its militants had carried out ..."
-    r"|(?P<who2>" + NAME + r")(?:\s+group)?(?:,[^,]{3,80},|,)?\s+(?:said|says|announced|announces|stated|declared)\b"
+    r"|(?P<who2>" + NAME + r")(?:\s+group)?(?:\s*\([A-Z][A-Za-z-]{1,9}\))?(?:,[^,]{3,80},|,)?\s+(?:said|says|announced|announces|stated|declared)\b"
     r"[^.;]{0,80}?\s(?:that\s+)?(?:it|(?:one|two|three|some) of its\s+(?:[\w-]+\s+)?\w+|its\s+(?:[\w-]+\s+)?(?:fighters|"
     r"militants|members|men|soldiers|units|operatives|bombers?|attackers?))\s+"
     r"(?:had\s+|has\s+|have\s+)?(?:carried out|was behind|were behind|conducted|launched|staged|executed|perpetrated|"
-    r"blew (?:himself|herself|themselves) up|detonated|struck|attacked|targeted|stormed)",
+    r"blew (?:himself|herself|themselves) up|detonated|struck|attacked|targeted|stormed|sent|dispatched)",
 )
 CLAIMED_BY_RE = re.compile(r"\bclaimed\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?P<who>" + NAME + ")")
 NO_CLAIM_RE = re.compile(r"\b(?:no|none|nobody|no one|not yet|yet to)\b[^.]{0,30}\bclaim", re.I)

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.codebook.loader import accident_cause_pattern, any_trigger
 from sitroom.extract.analysis import ANALYSIS_HEADING_RE, SUMMARY_HEADING_RE, SentenceAnalysis, analyse, is_heading
-from sitroom.extract.build import WEAPON_PRIORITY, build_event
+from sitroom.extract.build import ROLLUP_LEAD_RE, WEAPON_PRIORITY, build_event
 from sitroom.extract.classify import PROTEST_RE, STRONG_RE
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.place import distance_km, locate_sentence
@@ -153,7 +153,10 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
         if title is not None:
             commentary = ANALYSIS_HEADING_RE.fullmatch(title) is not None
             summing_up = SUMMARY_HEADING_RE.fullmatch(title) is not None
-        if a.classification is None or commentary or (summing_up and not a.sentence.bullet):
+        # under "Key points", a bullet that counts several acts ("Four suicide attacks in four days") or
+        # tells no count and no day ("the campaign appears to be under way") sums up too
+        if a.classification is None or commentary or (summing_up and (
+                not a.sentence.bullet or ROLLUP_LEAD_RE.search(a.sentence.text) or not _has_specifics(a))):
             if is_heading(a):
                 section = a
             if current is not None and a.sentence.block == current.last_block and _may_elaborate(current, a):
@@ -321,10 +324,11 @@ def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: l
     return _far_apart(current, a, doc)
 
 
-# "Two hours later a second car bomb went off in the Medina district": another incident when it
-# names another place, however near (a second bomb at the same spot is the same attack)
-LATER_RE = re.compile(r"\b(?:(?:minutes|hours|an hour|moments|shortly) later|later (?:that|the same) (?:day|night|morning|"
-                      r"afternoon|evening)|on the same day|the same (?:day|night|afternoon|evening|morning))\b", re.I)
+# "Two hours later a second car bomb went off in the Medina district", "Earlier in the day in Peshawar, a
+# man ... blew himself up": another incident when it names another place, however near (a second bomb at the same spot is the same attack)
+LATER_RE = re.compile(r"\b(?:(?:minutes|hours|an hour|moments|shortly) (?:later|earlier)|(?:later|earlier) (?:that|the same|in the) "
+                      r"(?:day|night|morning|afternoon|evening)|on the same day|the same (?:day|night|afternoon|evening|morning))\b",
+                      re.I)
 SECOND_ACT_RE = re.compile(r"\b(?:a|the) (?:second|third|fourth|separate|further) (?:[\w-]+ ){0,2}?(?:bomb|blast|explosion|"
                            r"attack|bomber|bombing|ambush|strike|shooting)s?\b", re.I)
 
