@@ -61,3 +61,22 @@ def test_key_points_that_sum_up_or_tell_no_count_or_day_are_no_incidents():
             "* 15/02 (Wed) — KIRKUK: suicide bomber detonated at a police checkpoint. 5 killed; 9 injured.\n")
     found = [e for e in events(text, date(2017, 2, 19)) if not e.historical]
     assert [e.location for e in found] == ["Kirkuk"]
+
+
+def test_bullets_a_sentence_introduces_tell_the_steps_of_its_incident_not_new_ones():
+    text = ("PRESS RELEASE\n\nGeneva, 29 May 2012\n\n"
+            "The network has recorded the names of 60 people killed in Qelbuvo, a village in Homs governorate, "
+            "on Friday 25 May 2012.\n\n"
+            "Survivors' accounts agree on the following sequence of events:\n\n"
+            "- From around 2 p.m., army positions fired mortar rounds into the village for several hours.\n"
+            "- After sunset, armed men entered houses and killed those inside with guns and knives.\n")
+    found = [e for e in events(text, date(2012, 5, 29)) if not e.historical]
+    assert [e.event_date for e in found] == [date(2012, 5, 25)]
+
+
+def test_bullets_under_a_heading_stay_incidents_of_their_own():
+    text = ("WEEKLY BRIEF\n\nINCIDENTS:\n"
+            "- 14/02 — KIRKUK: a roadside bomb hit a police patrol, killing two officers.\n"
+            "- 15/02 — MOSUL: gunmen killed three shepherds near the city.\n")
+    found = [e for e in events(text, date(2017, 2, 19)) if not e.historical]
+    assert len(found) == 2

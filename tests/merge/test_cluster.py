@@ -167,3 +167,12 @@ def test_union_sources_keeps_first_spelling_and_order() -> None:
 def test_merge_never_spans_more_than_a_day() -> None:
     a = ev(time_precision=3)
     assert not same_incident(a, ev(event_date=a.event_date + timedelta(days=2), time_precision=3))
+
+
+def test_canonical_place_is_the_one_most_reports_give_among_equally_precise_ones() -> None:
+    # a post labelled with the regional capital came first; the wire and the weekly name the village
+    label = ev(location="Tahoua", latitude=14.89, longitude=5.27)
+    wire = ev(location="Tillia", latitude=16.14, longitude=4.79)
+    weekly = ev(location="Tillia", latitude=16.14, longitude=4.80)
+    assert canonical([label, wire, weekly])["location"] == "Tillia"
+    assert canonical([label, wire])["location"] == "Tahoua"  # a tie: the earliest report

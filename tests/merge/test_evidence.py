@@ -293,3 +293,14 @@ def test_points_that_nearly_touch_across_a_border_are_one_place_but_distant_coun
     far = ev(location="Mardin", country_code="TR", country="Turkey", admin1="Mardin", latitude=37.31, longitude=40.74)
     assert place_evidence(syria, wrong_side) is not None and place_evidence(syria, wrong_side) > 1.0
     assert place_evidence(syria, far) is None
+
+
+def test_a_place_named_in_the_other_reports_lead_is_nearly_a_shared_name() -> None:
+    # one report codes the village (unlisted, at the provincial city), the other the area it lies in,
+    # and its lead sentence names the village
+    village = ev(location="Qelbuvo", latitude=34.72, longitude=36.72, geo_precision=2, admin1="Homs")
+    area = ev(location="al-Houla", latitude=34.89, longitude=36.50, geo_precision=1, admin1="Homs",
+              notes="Researchers recorded 108 people killed in Qelbuvo, a village in the al-Houla area, on Friday.")
+    elsewhere = ev(location="al-Houla", latitude=34.89, longitude=36.50, geo_precision=1, admin1="Homs",
+                   notes="Researchers recorded 108 people killed in the al-Houla area on Friday.")
+    assert place_evidence(village, area) > place_evidence(village, elsewhere)

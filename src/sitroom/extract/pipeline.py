@@ -299,7 +299,8 @@ def _may_elaborate(current: Mention, a: SentenceAnalysis) -> bool:
 
 
 def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: list[SentenceAnalysis]) -> bool:
-    if a.sentence.bullet and a.sentence.block != current.block:
+    if a.sentence.bullet and a.sentence.block != current.block and not (
+            not current.bullet and _own_date(a) is None and _list_after_sentence(doc, a)):
         return True
     if current.bullet and a.sentence.block != current.block:
         return True
@@ -322,6 +323,21 @@ def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: l
     if _another_act_elsewhere(current, a, doc):
         return True
     return _far_apart(current, a, doc)
+
+
+_BULLET_LINE_RE = re.compile(r"\s*(?:[-*•‣▪–—]|\d{1,2}[.)])\s")
+
+
+def _list_after_sentence(doc: Document, a: SentenceAnalysis) -> bool:
+    """The bullet stands in a list that a sentence of prose introduces ("Their accounts agree on the
+    following sequence:"), as a press release tells the steps of one incident -- not under a heading
+    ("INCIDENTS:", "Diyala:") over a list of incidents."""
+    for line in reversed(doc.text[:a.sentence.start].splitlines()):
+        if not line.strip() or _BULLET_LINE_RE.match(line):
+            continue
+        line = line.strip()
+        return line.endswith(":") and len(line.split()) >= 6 and not line[:-1].isupper()
+    return False
 
 
 # "Two hours later a second car bomb went off in the Medina district", "Earlier in the day in Peshawar, a

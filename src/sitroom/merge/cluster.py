@@ -208,12 +208,23 @@ def _first(mentions: Sequence[Any], name: str) -> Any:
 
 
 def _most_precise_place(mentions: Sequence[Any]) -> Any | None:
-    """The mention with the most precise place: lowest geo_precision, coordinates before none."""
+    """The mention with the most precise place: lowest geo_precision, coordinates before none, then the
+    place most reports put it at (a post labelled with the regional capital beside a wire and a weekly
+    that name the village), then the earliest report."""
     ranked = [
-        (getattr(m, "geo_precision", None) or 9, 0 if m.latitude is not None else 1, i)
+        (getattr(m, "geo_precision", None) or 9, 0 if m.latitude is not None else 1, -_support(m, mentions), i)
         for i, m in enumerate(mentions) if m.location or m.latitude is not None
     ]
-    return mentions[min(ranked)[2]] if ranked else None
+    return mentions[min(ranked)[3]] if ranked else None
+
+
+def _support(m: Any, mentions: Sequence[Any]) -> int:
+    """How many of the reports put the incident within MERGE_KM of `m`'s point (or under its name)."""
+    if m.latitude is None or m.longitude is None:
+        key = location_key(m.location)
+        return sum(1 for o in mentions if key is not None and location_key(o.location) == key)
+    return sum(1 for o in mentions if o.latitude is not None and o.longitude is not None
+               and haversine_km(m.latitude, m.longitude, o.latitude, o.longitude) <= MERGE_KM)
 
 
 def fatality_range(values: Iterable[int | None]) -> tuple[int | None, int | None, int | None]:

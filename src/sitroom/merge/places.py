@@ -20,6 +20,7 @@ country because its place is missing from the gazetteer.  So the place is weighe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from sitroom.geo.distance import haversine_km
@@ -43,6 +44,9 @@ WEAK_PLACE = 0.25
 PROVINCE_PLACE = 0.75
 """One report is coded at the province the other's town lies in ("Sahel region" and "Sebba"): how reports
 told at two precisions agree, a little stronger than mere proximity to a centroid."""
+NAMED_IN_TELLING = 1.25
+"""One report's place is named in the other's lead sentence, which is coded at a place next to it ("108 killed
+in Taldou, a village in the al-Houla area" coded at al-Houla): nearly a shared name."""
 NO_PLACE = 1.0
 UNPLACED = -0.5
 """Places that can be neither measured nor matched (another name, a centroid): they must be corroborated."""
@@ -144,6 +148,8 @@ def place_evidence(a: Any, b: Any, km: float = MERGE_KM) -> float | None:
         return WEAK_PLACE if dist <= HOMONYM_KM and not _admin1_differ(a, b) else None
     if _names_the_others_province(a, b):
         return PROVINCE_PLACE
+    if not _admin1_differ(a, b) and (_told_in(a.location, b) or _told_in(b.location, a)):
+        return NAMED_IN_TELLING
     if _contained(a, b, dist):
         return WEAK_PLACE
     # A region-level point (precision 3) may be the centroid of the country, not of the province,
@@ -167,3 +173,24 @@ def _names_the_others_province(a: Any, b: Any) -> bool:
 def _admin1_differ(a: Any, b: Any) -> bool:
     a1, b1 = location_key(getattr(a, "admin1", None)), location_key(getattr(b, "admin1", None))
     return a1 is not None and b1 is not None and a1 != b1
+
+
+_CAPITALISED_RUN = re.compile(r"(?:(?:al|el|ad|as|ash|an|ar|az)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el)-)?[A-Z][\w'’-]+){0,2}")
+
+
+def _told_in(name: str | None, e: Any) -> bool:
+    """The place name is one of the names in `e`'s lead sentence (its notes), romanisations folded."""
+    notes = getattr(e, "notes", None)
+    key = location_key(name) if name and len(name.strip()) >= 4 else None
+    return bool(key and notes) and key in _place_keys(notes)
+
+
+@lru_cache(maxsize=4096)
+def _place_keys(text: str) -> frozenset[str]:
+    keys = set()
+    for run in _CAPITALISED_RUN.findall(text):
+        words = run.split()
+        for n in range(1, len(words) + 1):  # "Taldou" in "Taldou Friday": every leading part of a run
+            if (key := location_key(" ".join(words[:n]))) is not None:
+                keys.add(key)
+    return frozenset(keys)
