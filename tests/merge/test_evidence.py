@@ -304,3 +304,11 @@ def test_a_place_named_in_the_other_reports_lead_is_nearly_a_shared_name() -> No
     elsewhere = ev(location="al-Houla", latitude=34.89, longitude=36.50, geo_precision=1, admin1="Homs",
                    notes="Researchers recorded 108 people killed in the al-Houla area on Friday.")
     assert place_evidence(village, area) > place_evidence(village, elsewhere)
+
+
+def test_two_exact_points_far_apart_stay_two_places_though_one_lead_names_the_other() -> None:
+    # a bomb in Tal Afar "west of Mosul" and one in Mosul the same day: the hard negative of two districts
+    mosul = ev(location="Mosul", latitude=36.335, longitude=43.119, admin1="Nineveh")
+    tal_afar = ev(location="Tal Afar", latitude=36.377, longitude=42.449, admin1="Nineveh",
+                  notes="A roadside bomb exploded in Tal Afar, west of Mosul, killing two soldiers.")
+    assert place_evidence(mosul, tal_afar) is None

@@ -148,7 +148,8 @@ def place_evidence(a: Any, b: Any, km: float = MERGE_KM) -> float | None:
         return WEAK_PLACE if dist <= HOMONYM_KM and not _admin1_differ(a, b) else None
     if _names_the_others_province(a, b):
         return PROVINCE_PLACE
-    if not _admin1_differ(a, b) and (_told_in(a.location, b) or _told_in(b.location, a)):
+    loose = dist is None or max(_precision(a), _precision(b)) >= 2  # two exact points far apart are two places
+    if loose and not _admin1_differ(a, b) and (_told_in(a.location, b) or _told_in(b.location, a)):
         return NAMED_IN_TELLING
     if _contained(a, b, dist):
         return WEAK_PLACE
