@@ -80,3 +80,14 @@ def test_bullets_under_a_heading_stay_incidents_of_their_own():
             "- 15/02 — MOSUL: gunmen killed three shepherds near the city.\n")
     found = [e for e in events(text, date(2017, 2, 19)) if not e.historical]
     assert len(found) == 2
+
+
+def test_a_claim_of_an_incident_named_by_its_place_is_talk_of_that_incident():
+    text = ("A truck bomb blew up at a police training camp in the town of Baiji on Thursday, killing 50 recruits. "
+            "Hours later a suicide car bomber struck a checkpoint at the entrance to Tikrit, killing six.\n\n"
+            "The Islamic State group claimed the Baiji attack in an online statement, saying a suicide bomber had "
+            "driven a water tanker into the camp.")
+    found = [e for e in events(text, date(2016, 1, 8)) if not e.historical]
+    assert sorted(e.location for e in found) == ["Baiji", "Tikrit"]
+    baiji = next(e for e in found if e.location == "Baiji")
+    assert baiji.claimed_by == "Islamic State (ISIL)"

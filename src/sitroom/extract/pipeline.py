@@ -177,6 +177,9 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
                 # talk about violence in general ("the recent attacks") is not itself an incident
                 pending.append(a)
                 continue
+        if (named := _named_back(mentions, a, doc)) is not None:
+            named.context.append(a)  # "IS claimed the Zliten attack": talk of an incident told above, by its place
+            continue
         if current is not None and not _starts_new(current, a, doc, lead_in):
             current.triggers.append(a)
             current.context.extend(p for p in pending if _may_elaborate(current, p))
@@ -277,6 +280,31 @@ def _antecedent(mentions: list[Mention], current: Mention | None, a: SentenceAna
             return same_day[-1]
     prose = [m for m in mentions if not m.bullet]
     return (prose or mentions)[-1]
+
+
+# "claimed the Zliten attack", "The Zliten bombing was the deadliest ...": an incident named by its place
+NAMED_ACT_RE = re.compile(r"\bthe ((?:(?:al|el|as|ash|ad|ar|an)-)?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:'s)? (?:[a-z-]+ )?"
+                          r"(?:attacks?|bombings?|blasts?|explosions?|massacres?|ambush|assault|raid|strike|shooting)\b")
+
+
+def _named_back(mentions: list[Mention], a: SentenceAnalysis, doc: Document) -> Mention | None:
+    """An incident already told that the sentence names by its place ("the Zliten attack"), when it
+    tells no other place or date of its own: a claim, a toll or a comparison about that incident."""
+    if not mentions or a.sentence.bullet or _own_date(a) is not None:
+        return None
+    m = NAMED_ACT_RE.search(a.sentence.text)
+    if m is None:
+        return None
+    key = _place_label_key(m.group(1))
+    for mention in reversed(mentions):
+        places = [loc for t in mention.triggers if (loc := locate_sentence(doc, t)) is not None]
+        if any(_place_label_key(loc.named_as or loc.place.name) == key for loc in places):
+            return mention
+    return None
+
+
+def _place_label_key(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").split())
 
 
 def _own_date(a: SentenceAnalysis) -> date | None:
