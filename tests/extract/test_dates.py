@@ -141,3 +141,9 @@ def test_last_weekday_on_that_weekday_is_a_week_ago_and_on_weekday_is_today():
     monday = date(2018, 2, 26)
     assert find_dates("They attacked the town last Monday evening.", monday)[0].value == date(2018, 2, 19)
     assert find_dates("They attacked the town on Monday.", monday)[0].value == monday
+
+
+def test_a_month_of_last_or_this_year_is_of_that_year():
+    june = date(2019, 6, 23)
+    assert find_dates("In June last year, a grenade killed two people.", june)[0].value == date(2018, 6, 1)
+    assert find_dates("In March this year, a bomb killed two people.", june)[0].value == date(2019, 3, 1)

@@ -91,3 +91,16 @@ def test_a_claim_of_an_incident_named_by_its_place_is_talk_of_that_incident():
     assert sorted(e.location for e in found) == ["Baiji", "Tikrit"]
     baiji = next(e for e in found if e.location == "Baiji")
     assert baiji.claimed_by == "Islamic State (ISIL)"
+
+
+def test_a_paragraph_opening_on_the_place_of_a_lead_dated_only_by_its_telling_tells_that_incident():
+    text = ("BAGHDAD, June 23, 2019 — A general was shot dead by his bodyguard in the capital and the governor of "
+            "Nineveh was killed in an attack in Mosul, the government said Sunday.\n\n"
+            "The general and a visiting officer were shot at his residence in Baghdad late on Saturday, hours after "
+            "the attack in Mosul.\n\n"
+            "In Mosul, gunmen burst into a meeting of provincial officials on Saturday afternoon and opened fire, "
+            "killing the governor and his adviser.\n\n"
+            "In June last year, a grenade thrown at a rally in Baghdad killed two people.")
+    found = sorted((e.event_date, e.location, e.fatalities) for e in events(text, date(2019, 6, 23)) if not e.historical)
+    assert [(d, place) for d, place, _ in found] == [(date(2019, 6, 22), "Baghdad"), (date(2019, 6, 22), "Mosul")]
+    assert not any(f == 23 for _, _, f in found)  # the dateline's day is no toll

@@ -139,7 +139,8 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
         classification=classification,
         dates=_night_into_day([d for d in find_dates(text, published) if skip is None or not (skip[0] <= d.start < skip[1])],
                               text),
-        casualties=find_casualties(text),
+        # "June 23, 2019 — Ethiopia's army chief ... was shot dead": no figure of the dateline is a toll
+        casualties=find_casualties(" " * skip[1] + text[skip[1]:] if skip else text),
         claim=find_claim(text),
         sources=find_sources(text),
         actors=actors,

@@ -48,7 +48,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "On New Year's Day, armed men killed 37": a feast of fixed date is that day
     ("feast", re.compile(rf"\b(?P<feast>New Year['’]?s Day|Christmas Day)\b(?:,?\s+{_YEAR})?", re.I)),
     ("month_year", re.compile(rf"\b(?:in|during|since|by|of|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b", re.I)),
-    ("month_only", re.compile(rf"\b(?:in|during|by|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\b(?!\s*\d)",
+    ("month_only", re.compile(rf"\b(?:in|during|by|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\b(?!\s*\d)"
+                              rf"(?:\s+(?P<which>last|this) year\b)?",
                               re.I)),
     ("weekday", re.compile(r"\b(?:on|last|this|late|early)?\s*(?P<weekday>monday|tuesday|wednesday|thursday|friday|"
                            r"saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
@@ -143,6 +144,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
             return make(None, PRECISION_MONTH, explicit=False)
         month = MONTHS[m["month"].lower()]
         year = published.year if month <= published.month else published.year - 1
+        if m["which"]:  # "in June last year", "in March this year"
+            year = published.year - (1 if m["which"].lower() == "last" else 0)
         return make(date(year, month, 1), PRECISION_MONTH, explicit=False)
     if published is None:
         # Relative expressions mean nothing without an anchor: report them without a value.

@@ -183,8 +183,9 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
         if current is not None and not _starts_new(current, a, doc, lead_in):
             current.triggers.append(a)
             current.context.extend(p for p in pending if _may_elaborate(current, p))
-        elif (earlier := _returns_to(mentions, current, a)) is not None:
+        elif (earlier := _returns_to(mentions, current, a, doc)) is not None:
             earlier.triggers.append(a)  # "The improvised explosive device went off on Monday morning ..."
+            current = earlier  # what follows goes on about the incident the story went back to
         else:
             if current is not None:
                 own = _own_date(a)
@@ -384,11 +385,15 @@ def _opens_with_date(a: SentenceAnalysis) -> bool:
     return any(d.value is not None and d.start <= 3 for d in a.dates)
 
 
-def _returns_to(mentions: list[Mention], current: Mention | None, a: SentenceAnalysis) -> Mention | None:
+def _returns_to(mentions: list[Mention], current: Mention | None, a: SentenceAnalysis,
+                doc: Document) -> Mention | None:
     """An incident told before the current one that the sentence takes up again: a story of two days
     goes back to the first ("The improvised explosive device went off on Monday morning ...") with a
     definite article, the same kind of act and the same day."""
-    if current is None or a.sentence.bullet or not _DEFINITE_RE.match(a.sentence.text) or a.classification is None:
+    if current is None or a.sentence.bullet or a.classification is None:
+        return None
+    opening_place = _OPENING_PLACE_RE.match(a.sentence.text)
+    if not _DEFINITE_RE.match(a.sentence.text) and opening_place is None:
         return None
     own, weekday = _own_date(a), _weekday(a)
     for m in reversed(mentions):
@@ -398,7 +403,21 @@ def _returns_to(mentions: list[Mention], current: Mention | None, a: SentenceAna
             continue
         if (own is not None and m.date == own) or (weekday is not None and weekday == _weekday(first)):
             return m
+        if opening_place is not None and first.act_date is None and _told_at(m, opening_place.group(1), doc):
+            # "In Bahir Dar, gunmen burst into a meeting on Saturday afternoon": the incident of a lead dated only
+            # by its telling ("the government said Sunday"), now told with its day
+            return m
     return None
+
+
+# "In Bahir Dar, gunmen ...": a paragraph that opens on the place it is about
+_OPENING_PLACE_RE = re.compile(r"(?:In|At) ((?:(?:al|el)-)?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),")
+
+
+def _told_at(m: Mention, name: str, doc: Document) -> bool:
+    key = _place_label_key(name)
+    return any(_place_label_key(loc.named_as or loc.place.name) == key
+               for t in m.triggers if (loc := locate_sentence(doc, t)) is not None)
 
 
 _WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
