@@ -104,3 +104,12 @@ def test_a_paragraph_opening_on_the_place_of_a_lead_dated_only_by_its_telling_te
     found = sorted((e.event_date, e.location, e.fatalities) for e in events(text, date(2019, 6, 23)) if not e.historical)
     assert [(d, place) for d, place, _ in found] == [(date(2019, 6, 22), "Baghdad"), (date(2019, 6, 22), "Mosul")]
     assert not any(f == 23 for _, _, f in found)  # the dateline's day is no toll
+
+
+def test_the_prose_under_a_headlines_heading_sums_up_the_incidents_listed_below():
+    text = ("IRAQ SECURITY WEEKLY\n23 – 29 December 2023\n\nHEADLINES\n"
+            "Coordinated attacks on villages in Kirkuk province were the deadliest in the province in years.\n\n"
+            "NORTH\n"
+            "- Sun 24 Dec — Hawija district, Kirkuk: armed men attacked five villages, killing 19 residents.\n")
+    found = [e for e in events(text, date(2023, 12, 29)) if not e.historical]
+    assert [e.event_date for e in found] == [date(2023, 12, 24)]

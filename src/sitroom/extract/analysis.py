@@ -209,8 +209,8 @@ ANALYSIS_LABEL_RE = re.compile(rf"\s*(?:[-*•]\s*)?(?:{_ANALYSIS_WORDS}|summary
 ANALYSIS_HEADING_RE = re.compile(rf"\s*(?:\d+\.\s*)?{_ANALYSIS_WORDS}\s*:?\s*", re.I)
 # ... and headings whose prose sums the incidents up while their bullets list them ("Summary",
 # "Key developments:" over "- 4 Apr, Idlib: ...")
-SUMMARY_HEADING_RE = re.compile(r"\s*(?:\d+\.\s*)?(?:(?:weekly |executive |situation )?summary|highlights|key (?:points|"
-                                r"developments)|in brief)\s*:?\s*", re.I)
+SUMMARY_HEADING_RE = re.compile(r"\s*(?:\d+\.\s*)?(?:(?:weekly |executive |situation )?summary|highlights|headlines|top stories|"
+                                r"key (?:points|developments|takeaways)|at a glance|in brief)\s*:?\s*", re.I)
 LABEL_RE = re.compile(r"^(?:(?!\b(?:said|says|told|was|were|is|are|has|have|had|added|stated|reported|announced)\b)"
                       r"[^:.;\"“”]){3,80}:(?=\s*[A-Z0-9\"“])")
 VERB_TRIGGER_RE = re.compile(r"(?:was|were|been|had|has|have|is|are)\b|\w+ed\b", re.I)
