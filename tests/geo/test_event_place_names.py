@@ -145,3 +145,8 @@ def test_a_hyphen_joined_pair_the_gazetteer_lacks_is_found_by_its_listed_town(ga
 def test_hyphen_joined_names_of_routes_and_relations_are_not_one_town(gazetteer, text):
     assert not any("-" in m.text for m in recognize(text, gazetteer))
     assert not any(m.text in ("Franco", "Syria-Iraq") for m in recognize(text, gazetteer))
+
+
+def test_a_hyphen_joined_pair_before_road_is_a_route_not_a_town(gazetteer):
+    text = "Clashes were reported along the Baqubah-Qazzaliyat road."
+    assert not any(m.text == "Baqubah" for m in recognize(text, gazetteer))

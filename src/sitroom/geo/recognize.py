@@ -363,7 +363,7 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
             hit = None  # "Souq al-Hal", "the market (Souq al-Hal)": a market's name, not a village
         if hit is not None and skip_person_names and _short_code(text, start, hit[1], gazetteer):
             hit = None
-        if hit is None and j == i:
+        if hit is None and j == i and not _ROUTE_AFTER.match(text, tokens[i][1]):
             hit = _twin_town_head(tok, gazetteer, i)
         if hit is None:
             i += 1
@@ -373,6 +373,10 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
         out.append(Mention(start, end, span, is_metonym(text, end)))
         i = k + 1
     return out
+
+
+_ROUTE_AFTER = re.compile(r"\s+(?:road|highway|route|axis|corridor|railway|motorway|expressway|pipeline|border|frontier)\b",
+                          re.I)
 
 
 def _twin_town_head(tok: str, gazetteer: Gazetteer, i: int) -> tuple[int, str] | None:
