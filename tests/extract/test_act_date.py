@@ -32,3 +32,10 @@ def test_the_day_a_side_owned_up_to_an_act_is_not_its_day(verb):
     text = (f"The army {verb} on Wednesday that its jets had carried out an air strike on a market town.\n\n"
             "The attack on Monday afternoon killed at least 30 people, residents said.")
     assert dates_of(text, date(2023, 6, 14)) == [date(2023, 6, 12)]
+
+
+def test_the_day_of_an_election_the_attack_was_timed_by_is_not_its_day():
+    text = ("Rebels ambushed a military convoy guarding ballot boxes, killing eight soldiers, hours before polls opened "
+            "in Sunday's presidential election. The attack took place on Saturday night.")
+    (event,) = [e for e in extract_events(Document(text=text, published=date(2016, 4, 10))) if not e.historical]
+    assert event.event_date == date(2016, 4, 9)

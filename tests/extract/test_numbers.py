@@ -9,6 +9,8 @@ from sitroom.extract.numbers import find_casualties, parse_number
     ("A car bomb killed 76 people and injured 123 others in the market.", 76, 123),
     ("The toll from yesterday's attack on the restaurant west of the city is now 74, officials say.", 74, None),
     ("The death toll was three times higher than last year.", None, None),
+    ("Five (05) members of the army and two (02) civilian drivers lost their lives, and six (06) soldiers were wounded.",
+     7, 6),
     ("At least seven people were killed and 16 wounded.", 7, 16),
     ("A policeman and two civilians were killed in the blast.", 3, None),
     ("A soldier was killed and four others were wounded.", 1, 4),

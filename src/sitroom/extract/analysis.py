@@ -163,7 +163,11 @@ NOT_ACT_DATE_RE = re.compile(r"\b(?:since|until|till|said|says|told|announced|re
 # "the ministry on Thursday revised the toll", "police on Friday said": the day of the telling, told
 # before its verb
 TELLING_AFTER_RE = re.compile(r"\s*,?\s*(?:said|says|told|announced|reported|confirmed|stated|added|revised|updated|"
-                              r"raised|lowered|put|gave|released|issued|acknowledged|admitted|denied|published)\b", re.I)
+                              r"raised|lowered|put|gave|released|issued|acknowledged|admitted|denied|published)\b"
+                              # "hours before polls opened in Sunday's presidential election": the day of
+                              # another occasion the act is timed by, not the act's
+                              r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:elections?|vote|polls|run-?off|referendum|summit|talks|"
+                              r"match|deadline|inauguration|parade|festival|holiday)\b", re.I)
 # "Sunday's attack", "Wednesday's twin bombing": a day that names the act it dates
 ACT_OF_DAY_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|"
                            r"massacres?|shootings?|assaults?|raids?|ambush(?:es)?|killings?|violence|clashes|fighting)\b",

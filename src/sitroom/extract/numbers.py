@@ -95,9 +95,14 @@ def parse_number(token: str) -> int | None:
     return None
 
 
+_FIGURE_IN_BRACKETS_RE = re.compile(r"(?<=[a-z])\s*\(\d{1,4}\)", re.I)
+
+
 def find_casualties(sentence: str) -> Casualties:
     zero = ZERO_RE.search(sentence)
     counted = _NO_ONE_RE.sub("nobody", sentence)  # same length, so spans still point into `sentence`
+    # "five (05) members ... and two (02) drivers": an official style that repeats the figure in brackets
+    counted = _FIGURE_IN_BRACKETS_RE.sub(lambda m: " " * len(m.group()), counted)
     other = other_incident_spans(counted)
     killed = _toll(counted) or _count_for(counted, KILLED_RE, other)
     injured = _count_for(counted, INJURED_RE, other)
