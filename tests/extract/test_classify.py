@@ -173,3 +173,8 @@ def test_a_call_to_stop_attacks_is_no_attack(sentence):
 ])
 def test_an_attack_that_kills_and_abducts_is_coded_by_its_killing(sentence, expected):
     assert sub_type(sentence) == expected
+
+
+def test_a_leader_who_told_a_rally_something_is_no_protest():
+    text = "The rebel leader had told a rally in the city that morning that an offensive was under way."
+    assert classify(text, find_actors(text)) is None
