@@ -49,3 +49,11 @@ def test_a_post_labelled_in_cyrillic_is_placed_at_its_city_and_a_weapon_named_gr
     text = "МАРІУПОЛЬ | Grad rockets hit a residential district this morning. City hall says at least 10 dead."
     (event,) = events(text, date(2015, 1, 24))
     assert event.country_code == "UA" and event.admin1 == "Donetsk"
+
+
+def test_where_it_was_told_is_not_the_scene_and_the_sentence_that_set_the_scene_places_it():
+    text = ("BEIRUT (AP) — Observers said Saturday they had counted 92 bodies in the Houla area of Homs province.\n\n"
+            "The mission's head told reporters in Damascus that observers who reached the area had seen artillery "
+            "and tank shell impacts on houses.")
+    (event,) = events(text, date(2012, 5, 26))
+    assert event.admin1 == "Homs"

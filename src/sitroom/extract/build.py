@@ -277,6 +277,10 @@ def _place_candidates(doc: Document, triggers: list[SentenceAnalysis], context: 
         lambda: [loc for a in context if a.sentence.start < lead.start and is_heading(a)
                  and (loc := locate_sentence(doc, a)) is not None][-1:],
         lambda: later,
+        # the sentence that set the scene before the act was told ("92 bodies were counted in the Houla
+        # area ... observers had seen shell impacts on houses")
+        lambda: [loc for a in context if a.sentence.start < lead.start and not is_heading(a)
+                 and (loc := locate_sentence(doc, a)) is not None and not _in_dateline(a, loc)][-1:],
     )
     candidates = next((found for tier in tiers if (found := tier())), [])
     if candidates and all(c.geo_precision == GEO_REGION for c in candidates):

@@ -57,7 +57,11 @@ _ROAD_NEXT = re.compile(r"[\s-]+(?:road|highway|motorway|expressway|checkpoint|b
                         r"neighbou?rhood|district|suburb|outskirts|countryside|area|airport|base|dam|lake|reservoir)\b", re.I)
 # the seat of a speaker or an outlet, not the event's place
 _SEAT_BEFORE = re.compile(r"(?:\btold\s+(?:the\s+)?|\b(?:head|chief|minister|ambassador|envoy|spokesman|"
-                          r"spokesperson|official|president|leader)\s+of\s+(?:the\s+)?)$", re.I)
+                          r"spokesperson|official|president|leader)\s+of\s+(?:the\s+)?"
+                          # "told reporters in Damascus", "a news conference in Kabul": where it was told
+                          r"|\b(?:told|briefed|addressed)\s+(?:reporters|journalists|the press|the media|a news conference|"
+                          r"a press conference|diplomats|parliament)\s+in\s+|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+)$",
+                          re.I)
 _SEAT_AFTER = re.compile(r"^(?:-based|\s+based|'s\s+(?:foreign|interior|defen[cs]e)|"
                          # an outlet's name is capitalised: "Iraq Today", never "Bannang Sata today"
                          r"(?-i:\s+(?:TV|Today|News|Times|Post|Radio|Channel|Agency|Press))\b|\s+(?:has\s+|had\s+)?(?:said|says|announced|denied|"
