@@ -57,3 +57,15 @@ def test_where_it_was_told_is_not_the_scene_and_the_sentence_that_set_the_scene_
             "and tank shell impacts on houses.")
     (event,) = events(text, date(2012, 5, 26))
     assert event.admin1 == "Homs"
+
+
+def test_a_bullet_under_a_country_heading_is_placed_in_that_country_in_a_report_mostly_about_another():
+    text = ("WEEKLY SECURITY WATCH\n\n2. INCIDENTS\n\nUkraine\n"
+            "- 24 Jan (Sat) | MARIUPOL, Donetsk oblast — Rockets struck a residential district, killing 30 civilians.\n"
+            "- 22 Jan (Thu) | DONETSK — A shell hit a trolleybus stop, killing 13 civilians.\n\n"
+            "Philippines\n"
+            "- 25 Jan (Sun) | QELBUVO — Police commandos clashed for most of the day with rebels after a raid on "
+            "Qelbuvo village, killing 44 officers.\n")
+    found = {e.event_date: e for e in events(text, date(2015, 1, 25))}
+    assert found[date(2015, 1, 25)].country_code == "PH"
+    assert found[date(2015, 1, 24)].location == "Mariupol"

