@@ -7,7 +7,7 @@ from sitroom.geo import locate, townless
 from sitroom.geo.build import Row, admin_name_variants
 from sitroom.geo.distance import haversine_km
 from sitroom.geo.gazetteer import Gazetteer
-from sitroom.model import GEO_EXACT, GEO_REGION
+from sitroom.model import GEO_EXACT, GEO_NEAR, GEO_REGION
 
 from .resolving import resolve
 
@@ -166,3 +166,17 @@ def test_the_stem_of_split_states_is_a_region(gz):
     assert (loc.place.name, loc.place.country_code, loc.geo_precision) == ("Darfur", "SD", GEO_REGION)
     loc = _locate("A drone strike hit a compound in Waziristan.", gz, "PK")
     assert (loc.place.name, loc.place.admin1, loc.geo_precision) == ("Waziristan", "Khyber Pakhtunkhwa", GEO_REGION)
+
+
+def test_a_town_named_with_the_stem_that_holds_it_keeps_its_point(gz):
+    # the stem has no admin code of its own: it does not say the town lies outside it
+    loc = _locate("Gunmen attacked Nyala, Darfur.", gz)
+    assert (loc.place.name, loc.geo_precision) == ("Nyala", GEO_EXACT)
+    loc = _locate("Fighting near Goma, Kivu.", gz)
+    assert (loc.place.name, loc.geo_precision) == ("Goma", GEO_NEAR)
+
+
+def test_a_governorate_without_a_geonames_id_does_not_outrank_the_town_it_holds(gazetteer):
+    # a supplement row has no GeoNames id, but it is no unlisted place made up at its anchor
+    loc = _locate("A bomb exploded in Mosul, Ninewa province.", gazetteer)
+    assert (loc.place.name, loc.geo_precision) == ("Mosul", GEO_EXACT)
