@@ -39,3 +39,11 @@ def test_the_day_of_an_election_the_attack_was_timed_by_is_not_its_day():
             "in Sunday's presidential election. The attack took place on Saturday night.")
     (event,) = [e for e in extract_events(Document(text=text, published=date(2016, 4, 10))) if not e.historical]
     assert event.event_date == date(2016, 4, 9)
+
+
+def test_a_statement_whose_title_tells_the_attack_is_dated_by_the_attack_it_condemns():
+    text = ("Statement on the attack against peacekeepers in North Kivu\n\nNew York, 8 December 2017\n\n"
+            "The Secretary-General condemns the attack on the evening of 7 December against the base at Qelbuvo.\n\n"
+            "At least fourteen peacekeepers were killed and fifty-three others injured.")
+    found = [e for e in extract_events(Document(text=text, published=date(2017, 12, 8))) if not e.historical]
+    assert [e.event_date for e in found] == [date(2017, 12, 7)]

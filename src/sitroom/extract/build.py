@@ -165,7 +165,10 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
     headings = [a for a in reversed(context) if a.sentence.start < triggers[0].sentence.start and is_heading(a)]
     # the act's own date anywhere it is told, before the day someone told of it
     # "the victims of Sunday's strike" further down names the act's day, as a dateline or date line does not
-    named_day = [a for a in context if a.act_date is not None and ACT_OF_DAY_RE.match(a.sentence.text, a.act_date.end)]
+    named_day = [a for a in context if a.act_date is not None and (
+        ACT_OF_DAY_RE.match(a.sentence.text, a.act_date.end)
+        # "condemns the attack on the evening of 7 December": the act named with its day
+        or ACT_ON_DAY_RE.search(a.sentence.text, max(0, a.act_date.start - 60), a.act_date.start))]
     dated = next(((a, d) for a in triggers + same_block_context + told_again + named_day + headings[:1]
                   if (d := a.act_date) is not None), None) \
         or next(((a, d) for a in triggers + same_block_context if (d := a.date) is not None), None)
@@ -194,6 +197,10 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
         # a wire filed "KAMPALA, May 11" gives a year only for an incident of another time
         event.historical = True
         event.warnings.append("historical: a report that gives no year of its own dates this incident by one")
+
+
+ACT_ON_DAY_RE = re.compile(r"\b(?:attacks?|bombings?|blasts?|ambush|assault|raid|strikes?|airstrikes?|massacre|killings?|"
+                           r"shelling)\s+(?:on|of)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$", re.I)
 
 
 def _day_without_year(doc: Document) -> str | None:
