@@ -69,3 +69,17 @@ def test_a_bullet_under_a_country_heading_is_placed_in_that_country_in_a_report_
     found = {e.event_date: e for e in events(text, date(2015, 1, 25))}
     assert found[date(2015, 1, 25)].country_code == "PH"
     assert found[date(2015, 1, 24)].location == "Mariupol"
+
+
+def test_a_site_named_like_a_far_small_town_is_a_site_of_the_city_the_post_is_about():
+    # Erawan is also a district town 400 km north; "the Erawan shrine" in a Bangkok post is the city's shrine
+    text = "BANGKOK | A bomb exploded next to the Erawan shrine at a busy junction this evening, killing 12 people."
+    (event,) = events(text, date(2015, 8, 17))
+    assert event.admin1 == "Bangkok"
+
+
+def test_a_list_of_countries_the_dead_came_from_is_no_place_of_the_incident():
+    text = ("A bomb exploded at a shrine in Bangkok on Monday evening, killing 20 people. Tourists from mainland "
+            "China, Hong Kong, Malaysia and Singapore were among the dead.")
+    (event,) = events(text, date(2015, 8, 18))
+    assert event.country_code == "TH"

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitroom.geo.demonyms import DEMONYMS
+from sitroom.geo.distance import haversine_km
 from sitroom.geo.doubtful import full_name, is_doubtful
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.home import contradicted, home_country
@@ -238,7 +239,8 @@ _PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|around|(?:town|city|village|ar
 _ORIGIN_BEFORE = re.compile(r"\b(?i:passengers|travell?ers|workers|labou?rers|pilgrims|migrants|people|students|tourists|"
                             r"visitors|natives|families|men|women|truckers|drivers|settlers|nationals|citizens)\s+(?:\w+\s+)?(?:from|of)\s+"
                             # "visitors from China, Hong Kong, Malaysia, Singapore and Indonesia": the whole list
-                            r"(?:the\s+)?(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?\s+(?:and\s+)?){0,6}$")
+                            r"(?:the\s+)?(?:(?:[a-z]+\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?\s+(?:and\s+)?){0,6}"
+                            r"(?:[a-z]+\s+)?$")
 # "pilgrims returning from ceremonies in Karbala", "gendarmes arrived from Abidjan": where people came
 # from is not the scene; "a convoy heading to Mosul": where they were going is, only when the sentence
 # names no other place
@@ -252,6 +254,24 @@ _TRAVEL_TO_BEFORE = re.compile(
     r"\s+(?:home\s+|back\s+)?(?:to|for|towards?)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,3}?(?:(?:in|at|of)\s+(?:the\s+)?)?$")
 _SETTLEMENT_NAME = re.compile(rf"\b(?:town|village|hamlet|settlement) of (?:the )?(?P<name>{_NAME}),? (?:in|of) (?:the )?[A-Z]")
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:town|village|hamlet|city|settlement|neighbou?rhood|suburb) of\s+$", re.I)
+
+
+_FACILITY_AFTER = re.compile(r"\s+(?:shrine|temple|pagoda|mosque|church|cathedral|monastery|market|mall|hotel|junction|"
+                             r"intersection|square|pier|bridge|stadium)\b", re.I)
+_FACILITY_FAR_KM = 300.0
+
+
+def _facility_named_from_afar(text: str, t: Toponym, named: Sequence[Toponym]) -> bool:
+    """"the Erawan shrine" in a story about Bangkok: a small town of that name 400 km off is no reading
+    of a site named for a deity, a saint or a person, when every other place the story names lies far
+    from it (it is then coded as an unlisted site at the place the sentence is near)."""
+    place = t.place
+    if place is None or place.population >= 100_000 or not _FACILITY_AFTER.match(text, t.end):
+        return False
+    others = [o.place for o in named if o.place is not None and o.place.country_code == place.country_code
+              and o.text != t.text and (o.place.feature_code or "") not in ("PCLI", "CONT")]
+    return bool(others) and all(haversine_km(place.latitude, place.longitude, o.latitude, o.longitude) > _FACILITY_FAR_KM
+                                for o in others)
 
 
 def _loose_reading_of_a_settlement(text: str, t: Toponym, gazetteer: Gazetteer, home: str | None) -> bool:
@@ -387,7 +407,8 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
         if normalize(t.text) in wrong:
             options.append(_held_option(t, wrong[normalize(t.text)]))
             continue
-        if t.place.country_code not in said_here and is_doubtful(t, named, home, gazetteer):
+        if (t.place.country_code not in said_here and is_doubtful(t, named, home, gazetteer)) \
+                or _facility_named_from_afar(text, t, named):
             doubtful.append(full_name(text, t.start, t.end))  # coded below as an unlisted place
             continue
         options.append(_option(text, t, start))
