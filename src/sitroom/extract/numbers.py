@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitroom.codebook.loader import dispatched, split_alternatives
+
 UNITS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -52,8 +54,9 @@ KILLED = (r"(?:burned|burnt|stoned|beaten|hacked|stabbed|starved) to death|slaug
 INJURED = r"(?:the )?(?:wounding|injuring) of|injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|injur(?:y|ies) of|injuries|hospitali[sz]ed|maimed|WIA"
 # A named person right after an active verb: "killed Abu Yasir al-Issawi" (not "killed in Baghdad").
 NAMED_VICTIM_RE = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?\s+){0,2})(?:[A-Z][\w'’-]+)(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3}")
-KILLED_RE = re.compile(rf"\b(?:{KILLED})\b", re.I)
-INJURED_RE = re.compile(rf"\b(?:{INJURED})\b", re.I)
+# (dispatched by first letter: the same matches as the plain alternation, found faster)
+KILLED_RE = re.compile(rf"\b(?:{dispatched(split_alternatives(KILLED))})\b", re.I)
+INJURED_RE = re.compile(rf"\b(?:{dispatched(split_alternatives(INJURED))})\b", re.I)
 _HARM = r"(?:killed|hurt|injured|wounded|harmed)"
 ZERO_RE = re.compile(
     rf"\b(?:no (?:human )?(?:casualties|losses|human losses|fatalities|deaths|injuries)|"
@@ -179,9 +182,7 @@ def _count_for(sentence: str, verb_re: re.Pattern[str], other: list[tuple[int, i
 def _after(sentence: str, verb: re.Match[str]) -> Count | None:
     """Active voice: "killing at least 32 people", "killed 76 and injured 123 others"."""
     tail = sentence[verb.end():verb.end() + 60]
-    m = re.match(rf"\s+(?:{_ANOTHER}\s+)?(?:{_ABOUT}\s+)?(?P<n>{NUMBER})"
-                 rf"(?:\s*(?:-|–|to|or)\s*{NUMBER})?(?![\w-]*\s*(?:km|kilomet\w*|miles?|meters?|metres?|am|pm|hours?|years?|per ?cent|percent)\b|%)",
-                 tail, re.I)
+    m = _COUNT_AFTER_RE.match(tail)
     if not m:
         # "killed a foreign contractor", "killed Abu Yasir al-Issawi": one victim
         single = SINGLE_RE.match(tail, len(tail) - len(tail.lstrip())) or NAMED_VICTIM_RE.match(tail)
@@ -242,6 +243,10 @@ def _before(sentence: str, verb: re.Match[str]) -> Count | None:
 
 
 _ANOTHER = r"(?:another|an additional|a further|additional|further)"
+# compiled once: the pattern is long, and `re`'s own cache would hash it on every casualty word
+_COUNT_AFTER_RE = re.compile(rf"\s+(?:{_ANOTHER}\s+)?(?:{_ABOUT}\s+)?(?P<n>{NUMBER})"
+                             rf"(?:\s*(?:-|–|to|or)\s*{NUMBER})?(?![\w-]*\s*(?:km|kilomet\w*|miles?|meters?|metres?|am|pm|hours?|"
+                             rf"years?|per ?cent|percent)\b|%)", re.I)
 _ANOTHER_END_RE = re.compile(rf"\b{_ANOTHER}\s+$", re.I)
 _CASUALTY_OBJECT_RE = re.compile(rf"\b(?:{KILLED}|{INJURED})\s+(?:{_ABOUT}\s+)?$", re.I)
 _HAS_VERB_RE = re.compile(rf"\b(?:was|were|is|are|has|have|had|been|{KILLED}|{INJURED})\b", re.I)
