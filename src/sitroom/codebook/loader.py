@@ -186,7 +186,7 @@ def rules() -> tuple[Rule, ...]:
 @cache
 def out_of_scope_pattern() -> re.Pattern[str]:
     data = _trigger_data()
-    return re.compile(rf"\b(?:{_alternation(data['out_of_scope']['patterns'])})", re.I)
+    return re.compile(rf"\b(?:{dispatched(data['out_of_scope']['patterns'])})", re.I)
 
 
 @cache
