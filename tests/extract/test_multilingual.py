@@ -55,6 +55,7 @@ def events(text: str, country: str | None = None):
     ("Disidentes atacaron con drones la estación de policía de Suárez.", "Air/drone strike"),
     ("Disidentes lanzaron morteros contra el casco urbano de Toribío.", "Shelling/artillery/missile attack"),
     ("Dos ingenieros fueron secuestrados por el ELN en Tibú.", "Abduction/forced disappearance"),
+    ("Guerrilleros emboscaron a una patrulla militar en la vía a Tame.", "Armed clash"),
     ("Hombres armados quemaron doce viviendas en la comunidad.", "Looting/property destruction"),
 ])
 def test_french_and_spanish_triggers_code_the_sub_type(sentence, expected):

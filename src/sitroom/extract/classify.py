@@ -25,7 +25,7 @@ _STRONG = (r"militants?|insurgents?|terroris\w+|gunmen|suicide|IEDs?|improvised|
            r"soldiers|army|protest\w*|demonstrat\w+|kidnap\w*|abduct\w*|clash\w*|ambush\w*|"
            # French and Spanish
            r"jihadistes?|djihadistes?|terroristes?|rebelles|soldats|militaires|explosifs?|embuscades?|affrontements?|"
-           r"enlev(?:é|ée|és|ées|ement)|terroristas?|guerriller\w+|disidentes|soldados|militares|explosivos?|emboscad\w*|"
+           r"enlev(?:é|ée|és|ées|ement)|terroristas?|guerriller\w+|disidentes|soldados|militares|explosivos?|embosc\w*|"
            r"enfrentamientos?|secuestr\w*|sicarios")
 STRONG_RE = re.compile(rf"\b(?:{dispatched(split_alternatives(_STRONG))})\b", re.I)
 HYPOTHETICAL_RE = re.compile(r"\b(?:(?:is|are|remain|remains) (?:\w+ )?likely to (?:\w+ )?|keep (?:on )?|"
