@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitroom.codebook import loader
 from sitroom.codebook.acled import EVENT_TYPES, SUB_EVENT_TYPES
@@ -61,3 +66,26 @@ def test_a_broken_actor_file_names_itself(monkeypatch, tmp_path):
     finally:
         monkeypatch.delenv("SITROOM_ACTORS_FILE")
         loader.actor_table.cache_clear()
+
+
+# Text where trigger words start at many positions: English, French and Spanish, mixed case and accents.
+_TRIGGER_WORDS = ["attacked", "Attaqué", "ataque", "IEDs", "mine d'or", "mines", "killed", "tués", "Emboscada", "secuestro",
+                  "heart attack", "ataque cardíaco", "combats terrorism", "bombardeo", "drone de l'armée a frappé",
+                  "a sauté sur une mine", "Granada", "granadas", "obus", "clashes", "set fire", "EEI", "kidnappé"]
+
+
+@cache
+def _plain_and_dispatched() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    return [(re.compile(rf"\b(?:{loader._alternation(raw['patterns'])})", re.I),
+             re.compile(rf"\b(?:{loader.dispatched(raw['patterns'])})", re.I)) for raw in loader._trigger_data()["rule"]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TRIGGER_WORDS), st.text(max_size=6)), max_size=12).map(" ".join))
+def test_dispatched_alternation_matches_exactly_what_the_plain_one_does(text):
+    for plain, fast in _plain_and_dispatched():
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fast.finditer(text)]
+
+
+def test_split_alternatives_splits_only_at_the_top_level():
+    assert loader.split_alternatives(r"a|(?:b|c)d|[|x]|e\|f") == ["a", "(?:b|c)d", "[|x]", r"e\|f"]

@@ -28,21 +28,69 @@ DEMONYMS = {
     "australian": "Australia",
     "kurdish": None, "federal": None, "local": None, "government": None,
 }
+# French and Spanish demonyms follow their noun: "soldats maliens", "l'armée burkinabè", "militares colombianos"
+DEMONYMS_AFTER = {
+    "malien": "Mali", "burkinabè": "Burkina Faso", "burkinabé": "Burkina Faso", "burkinabe": "Burkina Faso",
+    "nigérien": "Niger", "nigérian": "Nigeria", "tchadien": "Chad", "camerounais": "Cameroon",
+    "centrafricain": "Central African Republic", "congolais": "Democratic Republic of the Congo",
+    "tanzanien": "Tanzania", "sud-africain": "South Africa", "ougandais": "Uganda", "rwandais": "Rwanda",
+    "burundais": "Burundi", "ivoirien": "Ivory Coast", "togolais": "Togo", "béninois": "Benin", "mauritanien": "Mauritania",
+    "sénégalais": "Senegal", "guinéen": "Guinea", "mozambicain": "Mozambique", "somalien": "Somalia",
+    "soudanais": "Sudan", "libyen": "Libya", "algérien": "Algeria", "français": "France", "russe": "Russia",
+    "américain": "United States",
+    "colombiano": "Colombia", "mexicano": "Mexico", "peruano": "Peru", "venezolano": "Venezuela",
+    "ecuatoriano": "Ecuador", "boliviano": "Bolivia", "brasileño": "Brazil", "paraguayo": "Paraguay",
+    "hondureño": "Honduras", "guatemalteco": "Guatemala", "salvadoreño": "El Salvador", "nicaragüense": "Nicaragua",
+    "chileno": "Chile", "argentino": "Argentina",
+}
+# the stems above with their feminine and plural endings: "maliens", "malienne(s)", "colombianos", "colombiana(s)"
+_DEMONYM_FORMS = sorted((re.escape(d[:-1]) + "(?:o|a|os|as)" if d.endswith("o") else re.escape(d) + "(?:ne|nes|s|e|es)?")
+                        for d in DEMONYMS_AFTER)
+_DEMONYM_AFTER_RE = re.compile(r"\s+(?P<d>" + "|".join(sorted(_DEMONYM_FORMS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _demonym_after(sentence: str, end: int) -> str | None:
+    m = _DEMONYM_AFTER_RE.match(sentence, end)
+    if m is None:
+        return None
+    word = m.group("d").lower()
+    for stem, country in DEMONYMS_AFTER.items():
+        base = stem[:-1] if stem.endswith("o") else stem
+        if word.startswith(base.lower()):
+            return country
+    return None
+
+
+# "attaque terroriste", "ataque guerrillero", "embuscade jihadiste": an adjective of the act, no actor of its own
+_ACT_NOUN_BEFORE_RE = re.compile(r"\b(?:attaques?|attentats?|ataques?|atentados?|embuscades?|emboscadas?|assauts?|"
+                                 r"actes?|actos?|violences?|menaces?)\s+$", re.I)
+# French elision: "l'armée", "d'hommes armés" -- the noun starts after the apostrophe
+_ELISION_RE = re.compile(r"[lLdD]['’](?=\w)")
 _DEMONYM_RE = re.compile(r"(?:\b(?P<d>" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in DEMONYMS if DEMONYMS[d])
                          + r")\s+(?:[a-z]+\s+)?)$", re.I)
 WORD_RE = re.compile(r"\w[\w'’ʿʾ`]*")
-PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|came under|come under|got)\s+(?:\w+\s+){0,2}$", re.I)
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|came under|come under|got)\s+(?:\w+\s+){0,2}$"
+                               # French and Spanish: "a été abattu", "fue emboscada", "est tombée dans une embuscade"
+                               r"|\b(?:été|fue|fueron|sido|resultaron|resultó)\s+(?:\w+\s+){0,2}$"
+                               r"|\b(?:tomb(?:é|ée|és|ées)\s+dans|ca(?:yó|yeron)\s+en)\s+(?:une?\s+|una?\s+)?$", re.I)
 PASSIVE_TRIGGER_RE = re.compile(r"(?:came|come|comes|coming) under\b|"
+                                # "tués dans une attaque", "muertos en un ataque": the headline passive in French and Spanish
+                                r"(?:tu(?:é|ée|és|ées)|bless(?:é|ée|és|ées)|enlev(?:é|ée|és|ées)|kidnapp(?:é|ée|és|ées)|abattu(?:e|s|es)?|"
+                                r"muert[oa]s?|asesinad[oa]s?|herid[oa]s?|secuestrad[oa]s?)\s+(?:dans|lors|par|en|por|durante|tras)\b|"
                                 # headline passive: "Eleven fighters killed in ISIS attack"
                                 r"(?:killed|wounded|injured|hurt|abducted|kidnapped|arrested|executed)\s+"
                                 # "killed at least 37" is active: a count follows, not a circumstance
                                 r"(?:in|by|during|when|after|as|near|at(?!\s+(?:least|most)\b)|on)\b|"
                                 # "three fighters were found dead": the subject is the victim
                                 r"(?:were|was|been|are|is) found (?:\w+ ){0,2}dead\b", re.I)
-TARGET_PREP_RE = re.compile(r"\b(?:targeting|targeted|against|on|at|attacked|hit|struck|killed|killing|kidnapped|abducted|"
+TARGET_PREP_RE = re.compile(r"\b(?:contre|contra|visant|attaqu(?:é|ée|és|ées)|tu(?:é|ant)|enlev(?:é|ée|és|ées)|abattu|"
+                            r"atac(?:aron|ó)|asesin(?:aron|ó)|mat(?:aron|ó)|secuestr(?:aron|ó)|emboscaron|"
+                            r"targeting|targeted|against|on|at|attacked|hit|struck|killed|killing|kidnapped|abducted|"
                             r"shot|ambushed|stormed|shelled|bombed|wounding|injuring|arrested|detained)\s+(?:\w+\s+){0,3}$",
                             re.I)
-BY_RE = re.compile(r"\bby\s+(?:the\s+)?(?:so-called\s+)?(?:\w+\s+){0,2}$", re.I)
+BY_RE = re.compile(r"\bby\s+(?:the\s+)?(?:so-called\s+)?(?:\w+\s+){0,2}$"
+                   r"|\b(?:par|por)\s+(?:les?\s+|la\s+|des\s+|un\s+|une\s+|el\s+|los\s+|las\s+|unos\s+|unas\s+)?(?:\w+\s+){0,2}(?:l['’])?$",
+                   re.I)
 # "a position held by X", "a base used by X": the by-phrase names an owner, not whoever acted
 STATIVE_BY_RE = re.compile(r"\b(?:held|controlled|run|used|owned|manned|operated|led|backed|supported|funded|guarded|"
                            r"followed|preceded|accompanied|escorted|joined|replaced|"
@@ -99,6 +147,9 @@ def find_actors(sentence: str) -> list[ActorMention]:
         if pos < resume or (pos and (sentence[pos - 1].isalnum() or sentence[pos - 1] in "-_")):
             continue
         hit = table.match_at(sentence, pos, word_key(word.group()))
+        if hit is None and word.group()[1:2] in ("'", "’") and _ELISION_RE.match(word.group()):
+            pos += 2
+            hit = table.match_at(sentence, pos, word_key(word.group()[2:]))
         unknown = unknown_group_at(sentence, pos) if word.group()[0].isupper() else None
         if unknown is not None and (hit is None or hit[0].end() < unknown.end):
             # a named group the alias table lacks outranks a generic noun inside its name:
@@ -121,12 +172,16 @@ def find_actors(sentence: str) -> list[ActorMention]:
             named_end, named_entry = m.end(), entry
         if entry.generic and word.group()[0].isupper() and FACILITY_AFTER_RE.match(sentence, m.end()):
             continue  # "the Police Cadet School", "the Army Public School": a building's name, no force acting
+        if entry.generic and _ACT_NOUN_BEFORE_RE.search(sentence, max(0, pos - 14), pos):
+            continue
         start, country = m.start(), None
         if entry.generic:
             demonym = _DEMONYM_RE.search(sentence, 0, m.start())
             if demonym and demonym.group("d"):
                 country = DEMONYMS.get(demonym.group("d").lower())
                 start = demonym.start()
+            else:
+                country = _demonym_after(sentence, m.end())
         mention = ActorMention(start, m.end(), sentence[start:m.end()], entry.name, entry.actor_type, entry.generic,
                                country, local=entry.local)
         if mention.generic and found and not found[-1].generic and _same_phrase(sentence, found[-1], mention):
@@ -186,7 +241,11 @@ def unknown_group_at(sentence: str, pos: int) -> ActorMention | None:
 
 AFFILIATION_RE = re.compile(r"\s*,?\s*(?:(?:believed|thought|said|suspected|alleged)\s+to\s+be\s+(?:members?\s+)?(?:of|from)|"
                             r"(?:suspected\s+|alleged\s+)?(?:members?|fighters?|militants?)\s+of|from|of|belonging to|"
-                            r"affiliated (?:with|to)|linked to|loyal to|allied (?:with|to)|tied to)\s+(?:the\s+)?", re.I)
+                            r"affiliated (?:with|to)|linked to|loyal to|allied (?:with|to)|tied to)\s+(?:the\s+)?"
+                            # "rebelles du M23", "hommes armés de la CODECO", "sicarios del CJNG", "combattants de l'EI"
+                            r"|\s*,?\s*(?:(?:présumés|supposés|presuntos)\s+)?(?:(?:membres|miembros|integrantes|éléments)\s+)?"
+                            r"(?:(?:du|des|de|del|appartenant\s+à|pertenecientes\s+a|liés\s+à|vinculados\s+a|afiliados\s+a)\s+"
+                            r"(?:la\s+|las\s+|los\s+|l['’])?|d['’])", re.I)
 
 
 def _qualifies(sentence: str, generic: ActorMention, named: ActorMention) -> bool:
@@ -217,7 +276,9 @@ SPEAKER_BEFORE_RE = re.compile(r"\b(?:said|says|told|according to|reported|cited
                                r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
-SPEAKER_AFTER_RE = re.compile(r"\s*(?:'s\s+)?(?:spokes(?:man|woman|person)|officials?|statement|sources?|media|"
+SPEAKER_AFTER_RE = re.compile(r"\s+(?:a|ont)\s+(?:déclaré|annoncé|indiqué|affirmé|confirmé|condamné|dénoncé|déploré)\b"
+                              r"|\s+(?:informó|informaron|dijo|dijeron|declaró|anunció|confirmó|condenó|denunció|rechazó)\b|"
+                              r"\s*(?:'s\s+)?(?:spokes(?:man|woman|person)|officials?|statement|sources?|media|"
                               r"command|press office)?\s*(?:has\s+|had\s+)?(?:said|says|told|reported|reports|announced|"
                               r"announces|stated|states|confirmed|confirms|added|adds|"
                               # "MONUSCO condemns the attack": who judges it did not do it
@@ -229,7 +290,8 @@ SPEAKER_AFTER_RE = re.compile(r"\s*(?:'s\s+)?(?:spokes(?:man|woman|person)|offic
 
 CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:)]|$|\b(?:on|in|of|late|early|yesterday|today|last|this|according|"
                            r"spokes\w+|officials?|sources?|statement|media)\b)", re.I)
-ACCORDING_TO_RE = re.compile(r"\baccording to\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+ACCORDING_TO_RE = re.compile(r"\b(?:according to|selon|d['’]après|según|de acuerdo con)\s+(?:the\s+|a\s+|an\s+|les?\s+|la\s+|l['’]|"
+                             r"des\s+|el\s+|los\s+|las\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def is_speaker(sentence: str, actor: ActorMention) -> bool:
@@ -261,7 +323,22 @@ def passive_agent(sentence: str, actors: list[ActorMention]) -> ActorMention | N
 
 
 _AGENT_TYPES = frozenset({"Rebel group", "Political militia", "Identity militia"})
-_VERB_TRIGGER_RE = re.compile(r"\w+(?:ed|ook|ove|ought|ew|ept|ok)\b", re.I)
+_ARMED_TYPES = frozenset({"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"})
+_ROMANCE_OF_AGENT_RE = re.compile(r"\s+(?:(?:aériennes?|aériens?|aéreos?|aéreas?|aérien)\s+)?"
+                                  r"(?:de\s+(?:la\s+|las\s+|los\s+|l['’])|del\s+|des\s+|du\s+|d['’])", re.I)
+# A French or Spanish participle as trigger is passive ("deux soldats tués", "una patrulla atacada") unless
+# "avoir"/"haber" makes it a compound tense ("ont attaqué", "han asesinado")
+_ROMANCE_PARTICIPLE_RE = re.compile(r"(?:tu|bless|enlev|kidnapp|massacr|exécut|attaqu|pill|incendi|égorg|décapit)(?:é|ée|és|ées)\b|"
+                                    r"abattu(?:e|s|es)?\b|(?:asesin|secuestr|embosc|atac|plagi|ejecut|masacr|incendi|saque|"
+                                    r"hostig|balead|herid)[oa]s?\b|muert[oa]s\b", re.I)
+_ROMANCE_ACTIVE_AUX_RE = re.compile(r"\b(?:ont|a|avait|avaient|aurait|auraient|ayant|avoir|han|ha|había|habían|hubo|haber)\s+"
+                                    r"(?:\w+\s+)?$", re.I)
+
+
+def _romance_passive(sentence: str, trigger_start: int) -> bool:
+    return bool(_ROMANCE_PARTICIPLE_RE.match(sentence, trigger_start)) and \
+        not _ROMANCE_ACTIVE_AUX_RE.search(sentence, max(0, trigger_start - 30), trigger_start)
+_VERB_TRIGGER_RE = re.compile(r"\w+(?:ed|ook|ove|ought|ew|ept|ok|é|ée|és|ées|ant|èrent|aron|ieron|ó|ado|ados|ada|adas)\b", re.I)
 
 
 def _clause_start(sentence: str, trigger_start: int) -> int:
@@ -273,7 +350,18 @@ def _clause_start(sentence: str, trigger_start: int) -> int:
 PATIENT_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?(?:\s+and(?:\s+[\w'’-]+){1,3}?)?,?\s+(?:(?:was|were|has been|have been|had been|is|are|got)\s+"
                               r"(?:\w+\s+)?(?:killed|injured|wounded|shot|hurt|kidnapped|abducted|executed|targeted|"
                               r"attacked|hit|arrested|detained|captured|beheaded|ambushed|martyred)|died|perished|"
-                              r"lost their lives)\b", re.I)
+                              r"lost their lives)\b"
+                              # French and Spanish: "deux soldats tués", "soldats maliens tués", "a été abattu",
+                              # "fueron asesinados", "murieron" -- at most one word (an adjective) between, and never
+                              # after "avoir"/"haber" ("les rebelles ont attaqué" is active)
+                              r"|(?:\s+(?!(?:ont|a|avait|avaient|han|ha|había|habían)\b)[^\W\d]+)?,?\s+"
+                              r"(?:(?:a|ont|avaient|avait)\s+été\s+|(?:est|sont)\s+|(?:fue|fueron|resultaron|resultó|han sido|ha sido)\s+)?"
+                              r"(?:tu(?:é|ée|és|ées)|bless(?:é|ée|és|ées)|abattu(?:e|s|es)?|enlev(?:é|ée|és|ées)|kidnapp(?:é|ée|és|ées)|"
+                              r"massacr(?:é|ée|és|ées)|exécut(?:é|ée|és|ées)|attaqu(?:é|ée|és|ées)|tomb(?:é|ée|és|ées) dans|"
+                              r"asesinad[oa]s?|herid[oa]s?|secuestrad[oa]s?|emboscad[oa]s?|atacad[oa]s?|muert[oa]s?|"
+                              r"plagiad[oa]s?|abatid[oa]s?|lesionad[oa]s?|"
+                              r"mort(?:e|s|es)?|murió|murieron|fallecieron|falleció|(?:ont|a)\s+péri|perdieron la vida|perdió la vida)\b",
+                              re.I)
 
 
 def _subject(sentence: str, before: list[ActorMention]) -> ActorMention | None:
@@ -322,11 +410,15 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int,
         # "a suicide bomber from Ansar al-Sunnah" -- but "freed villages from ISIS" takes ground from it
         perpetrator = next((a for a in actors if not a.generic and a.start >= trigger_end
                             and AFFILIATION_RE.fullmatch(sentence, trigger_end, a.start)), None)
+        if perpetrator is None:
+            # "un bombardeo de las Fuerzas Militares", "une frappe aérienne de l'armée": the armed side the act is of
+            perpetrator = next((a for a in actors if a.start >= trigger_end and a.actor_type in _ARMED_TYPES
+                                and _ROMANCE_OF_AGENT_RE.fullmatch(sentence, trigger_end, a.start)), None)
     clause_start = _clause_start(sentence, trigger_start)
     before = [a for a in actors if clause_start <= a.start and a.end <= trigger_start and a is not perpetrator]
     after = [a for a in actors if a.start >= trigger_start and a is not perpetrator]
     passive = bool(PASSIVE_BEFORE_RE.search(sentence[:trigger_start])
-                   or PASSIVE_TRIGGER_RE.match(sentence, trigger_start))
+                   or PASSIVE_TRIGGER_RE.match(sentence, trigger_start) or _romance_passive(sentence, trigger_start))
     if passive_subject is not None:
         target = passive_subject
     elif passive:

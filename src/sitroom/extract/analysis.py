@@ -158,7 +158,11 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
 # the act (nor is the start of a span: "operations since 10 February")
 NOT_ACT_DATE_RE = re.compile(r"\b(?:since|until|till|said|says|told|announced|reported|confirmed|stated|added|revised|updated|"
                             r"acknowledged|admitted|conceded|denied|disclosed|revealed|"
-                            r"(?:rose|risen|climbed|jumped|increased) to (?:at least )?[\w,]+|reached [\w,]+)\s+(?:on\s+)?$",
+                            r"(?:rose|risen|climbed|jumped|increased) to (?:at least )?[\w,]+|reached [\w,]+|"
+                            # French and Spanish: "a annoncé lundi", "informó el martes"
+                            r"(?:a|ont) (?:déclaré|annoncé|indiqué|affirmé|confirmé|précisé|rapporté)|depuis|jusqu['’]à|"
+                            r"(?:informó|informaron|dijo|dijeron|declaró|anunció|confirmó|indicó|reportó|desde|hasta))\s+"
+                            r"(?:on\s+|le\s+|el\s+)?$",
                             re.I)
 # "the ministry on Thursday revised the toll", "police on Friday said": the day of the telling, told
 # before its verb
@@ -175,7 +179,8 @@ ACT_OF_DAY_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|
 
 
 POSSESSIVE_RE = re.compile(r"['’]s\b")
-REPORT_BEFORE_COLON_RE = re.compile(r"\s[—–|]\s|\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|last night)\b",
+REPORT_BEFORE_COLON_RE = re.compile(r"\s[—–|]\s|\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|last night|"
+                                    r"hier|aujourd['’]hui|ce matin|cette nuit|ayer|anoche|hoy|esta (?:mañana|tarde|noche))\b",
                                     re.I)
 
 
@@ -186,8 +191,8 @@ def is_telling_date(text: str, d: DateMention) -> bool:
 
 
 # "overnight and early on Monday", "overnight into Tuesday": a night told with the day it ran into
-NIGHT_RE = re.compile(r"(?:overnight|last night)$", re.I)
-INTO_DAY_RE = re.compile(r"\s+(?:and|into|until|to)\s+(?:early\s+|the\s+early\s+hours\s+of\s+)?$", re.I)
+NIGHT_RE = re.compile(r"(?:overnight|last night|cette nuit|la nuit dernière|anoche)$", re.I)
+INTO_DAY_RE = re.compile(r"\s+(?:and|into|until|to|et|y)\s+(?:early\s+|the\s+early\s+hours\s+of\s+)?$", re.I)
 
 
 def _night_into_day(dates: list[DateMention], text: str) -> list[DateMention]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from sitroom.codebook.acled import ARMED_ACTOR_TYPES, event_type_of
-from sitroom.codebook.loader import Rule, any_trigger, out_of_scope_pattern, rules
+from sitroom.codebook.loader import Rule, any_trigger, dispatched, out_of_scope_pattern, rules, split_alternatives
 from sitroom.extract.actors import ActorMention, Roles, assign_roles
 
 PROTEST_RE = re.compile(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|marchers|sit-ins?|"
@@ -19,10 +19,15 @@ PROTEST_RE = re.compile(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rall
                         r"activists|villagers) (?:[\w-]+ ){0,3}march(?:ed|es|ing)?|"
                         r"march(?:ed|es|ing)? (?:against|to protest|to demand|in support of|in solidarity))\b", re.I)
 # Words that make a sentence political violence even when a disaster or crime word is present.
-STRONG_RE = re.compile(r"\b(?:militants?|insurgents?|terroris\w+|gunmen|suicide|IEDs?|improvised|bomb(?:s|ings?|ers?)?|"
-                       r"explosives?|explosive devices?|air ?strikes?|rockets?|"
-                       r"mortars?|shell(?:ing|ed)|ISIS|ISIL|Daesh|Islamic State|jihadis\w*|rebels?|militia\w*|troops|"
-                       r"soldiers|army|protest\w*|demonstrat\w+|kidnap\w*|abduct\w*|clash\w*|ambush\w*)\b", re.I)
+_STRONG = (r"militants?|insurgents?|terroris\w+|gunmen|suicide|IEDs?|improvised|bomb(?:s|ings?|ers?)?|"
+           r"explosives?|explosive devices?|air ?strikes?|rockets?|"
+           r"mortars?|shell(?:ing|ed)|ISIS|ISIL|Daesh|Islamic State|jihadis\w*|rebels?|militia\w*|troops|"
+           r"soldiers|army|protest\w*|demonstrat\w+|kidnap\w*|abduct\w*|clash\w*|ambush\w*|"
+           # French and Spanish
+           r"jihadistes?|djihadistes?|terroristes?|rebelles|soldats|militaires|explosifs?|embuscades?|affrontements?|"
+           r"enlev(?:é|ée|és|ées|ement)|terroristas?|guerriller\w+|disidentes|soldados|militares|explosivos?|embosc\w*|"
+           r"enfrentamientos?|secuestr\w*|sicarios")
+STRONG_RE = re.compile(rf"\b(?:{dispatched(split_alternatives(_STRONG))})\b", re.I)
 HYPOTHETICAL_RE = re.compile(r"\b(?:(?:is|are|remain|remains) (?:\w+ )?likely to (?:\w+ )?|keep (?:on )?|"
                              # "calls on the M23 to cease all attacks on civilians": a demand, not an act
                              r"(?:calls?|called|urged?|urging|demands?|demanded) (?:on )?(?:[\w'’-]+ ){0,6}?to "
@@ -38,11 +43,30 @@ CONDEMNED_RE = re.compile(r"\bcondemn(?:s|ed|ing)?\s+(?:(?:in the )?(?:strongest
                           r"this\s+|these\s+|such\s+|all\s+|further\s+|new\s+|more\s+)*(?:[\w-]+\s+){0,2}$", re.I)
 SPECIFIC_ACT_RE = re.compile(r"\b(?:carried out|committed|perpetrated|yesterday|last night|this morning|on (?:monday|tuesday|"
                              r"wednesday|thursday|friday|saturday|sunday)|on \d{1,2}\b|killing \d|killed \d|"
-                             r"(?:claimed|took) the lives|left \d+)", re.I)
+                             r"(?:claimed|took) the lives|left \d+|"
+                             # French and Spanish: "condamne l'attaque d'hier qui a fait 12 morts"
+                             r"hier|ce matin|cette nuit|ayer|anoche|esta mañana|(?:a|ont) fait \d|dej(?:ó|aron) \d|"
+                             r"\d+ (?:morts|tués|muertos|fallecidos))", re.I)
+# French and Spanish talk about violence rather than news of it: a threat, a fear, a plan, a fight against
+# it in general ("le gouvernement craint de nouvelles attaques", "el plan para prevenir ataques")
+_TALK_FR_ES = (r"\b(?:menaces?|menac(?:é|ée|és|ent|ait)|risques?|crain\w*|crainte|redout\w*|pourrai(?:t|ent)|"
+               r"prévoi\w*|projet(?:te|tent|ait)?|planifi\w*|éviter|prévenir|lutte contre|lutter contre|"
+               r"amenaz\w*|riesgo|tem(?:e|en|ía|ían|or)|podría|podrían|planea\w*|evitar|prevenir|"
+               r"lucha contra|luchar contra|combatir)")
+TALK_FR_ES_CUE_RE = re.compile(rf"\b(?:{dispatched(split_alternatives(_TALK_FR_ES[5:-1]))})", re.I)  # looked for once a sentence, before the cue is tried at each trigger
+TALK_FR_ES_RE = re.compile(_TALK_FR_ES + r"\s+(?:(?:de|d['’]|les|la|le|l['’]|des|du|un|une|una?|unos|unas|"
+                           r"las|los|el|nouvelles?|nouveaux|nuevos?|nuevas?|futures?|éventuelles?|posibles?|toute?s?|"
+                           r"cualquier|d['’]autres|otros?|otras?|más)\s*)*(?:[\w'’-]+\s+)?$", re.I)
+CONDEMNED_FR_ES_RE = re.compile(r"\b(?:condamn\w*|conden\w*|dénonc\w*|denunci\w*|déplor\w*|deplor\w*|repudi\w*)\s+"
+                                r"(?:(?:avec la plus grande fermeté|enérgicamente|fermement|firmemente)\s+)?"
+                                r"(?:les?\s+|la\s+|l['’]|des\s+|el\s+|los\s+|las\s+|ces\s+|cet\s+|cette\s+|este\s+|esta\s+|"
+                                r"estos\s+|estas\s+|tout(?:e|es)?\s+|todo\s+|toda\s+|todos\s+|todas\s+)*(?:[\w'’-]+\s+){0,2}$",
+                                re.I)
 
 
 def _condemned_in_general(sentence: str, match: re.Match[str]) -> bool:
-    return bool(CONDEMNED_RE.search(sentence, 0, match.start())) and not SPECIFIC_ACT_RE.search(sentence, match.end())
+    return bool(CONDEMNED_RE.search(sentence, 0, match.start()) or CONDEMNED_FR_ES_RE.search(sentence, 0, match.start())) \
+        and not SPECIFIC_ACT_RE.search(sentence, match.end())
 
 
 # "The rainy season is expected to reduce mobility but not to end attacks on villages": an outlook,
@@ -65,16 +89,27 @@ OTHER_ACT_RE = re.compile(r"\b(?:accus(?:ed|es|ing) (?:\w+ ){0,3}of (?:carrying 
 # inside an after/before clause: the cue and no comma, semicolon or "then" up to the trigger
 # "pulled out without a fight", "no clashes were reported": the act did not happen
 NEGATED_RE = re.compile(r"\b(?:without|no|never|not|nor)\s+(?:a |any |an )?(?:(?:new|major|militant|further|"
-                        r"reported|significant|armed|security)\s+)?$", re.I)
+                        r"reported|significant|armed|security)\s+)?$"
+                        # "sans combat", "aucune attaque", "sin enfrentamientos", "ningún ataque"
+                        r"|\b(?:sans|aucune?|pas d['’]|pas de|sin|ningún|ninguna|no hubo|no se registraron)\s+(?:(?:nouvelles?|nouveaux?|"
+                        r"nuevos?|nuevas?)\s+)?$", re.I)
 # "Further attacks cannot be ruled out": a forecast, whatever its verb
 FORECAST_RE = re.compile(r"\b(?:cannot|can't|could not|can not) be (?:ruled out|excluded)|\b(?:further|more|new) "
                          r"(?:\w+ )?(?:attacks?|violence|clashes|strikes) (?:are|is|remain|remains) (?:likely|possible|expected)",
                          re.I)
 SUBORDINATE_RE = re.compile(r"\b(?:after|before|following|since|prior to|in the wake of)\s(?:(?!\bthen\b)[^,;:.])*$", re.I)
 BILATERAL_RE = re.compile(r"\b(?:clash\w*|fight\w*|fought|battl\w*|shoot-?outs?|gun ?battles?|gunfights?|fire ?fights?|exchang\w* (?:of )?"
-                          r"(?:gun)?fire|skirmish\w*)\b", re.I)
+                          r"(?:gun)?fire|skirmish\w*|"
+                          # French and Spanish: "affrontements", "combats", "accrochage", "échanges de tirs", "enfrentamientos"
+                          r"affront\w*|s['’]affront\w*|(?:\w+ )?combats?|accrochages?|échanges? de tirs|enfrent\w*|se enfrent\w*|"
+                          r"combates?|intercambios? de disparos)\b", re.I)
 ARMED_OBJECT_RE = re.compile(r"\b(?:convoy|base|checkpoint|patrol|outpost|barracks|garrison|military|army|troops|soldiers|"
-                             r"police|forces|fighters|militants|positions?|airport|airbase|air base|headquarters)\b", re.I)
+                             r"police|forces|fighters|militants|positions?|airport|airbase|air base|headquarters|"
+                             # French and Spanish
+                             r"convoi|patrouilles?|postes?|camp militaire|caserne|militaires|soldats|gendarmes|gendarmerie|"
+                             r"policiers|commissariat|troupes|FDS|FAMa|FARDC|VDP|militaire|"
+                             r"patrullas?|cuartel|batallón|estación de policía|puesto|militares|soldados|policías|tropas|"
+                             r"fuerzas|uniformados|ejército|militar|policial)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +134,9 @@ def classify(sentence: str, actors: list[ActorMention]) -> Classification | None
     deferred: list[tuple[Rule, re.Match[str]]] = []
     # the rarer cues are looked for once, so a sentence without them pays nothing per trigger
     outlook = OUTLOOK_CUE_RE.search(sentence) is not None
-    condemned = "ondemn" in sentence
+    talk = TALK_FR_ES_CUE_RE.search(sentence) is not None
+    condemned = "ondemn" in sentence or "ondamn" in sentence or "onden" in sentence or "énon" in sentence \
+        or "enunci" in sentence or "éplor" in sentence or "eplor" in sentence or "epudi" in sentence
     for rule in rules():
         if rule.unless is not None and rule.unless.search(sentence):
             continue
@@ -107,6 +144,7 @@ def classify(sentence: str, actors: list[ActorMention]) -> Classification | None
             # what qualifies a trigger stands just before it: look back a window, not the whole sentence
             near = max(0, match.start() - CUE_WINDOW)
             if (HYPOTHETICAL_RE.search(sentence, near, match.start()) or OTHER_ACT_RE.search(sentence, 0, match.start())
+                    or (talk and TALK_FR_ES_RE.search(sentence, near, match.start()))
                     or (condemned and _condemned_in_general(sentence, match))
                     or NEGATED_RE.search(sentence, near, match.start())
                     or (outlook and (OUTLOOK_RE.search(sentence, near, match.start())

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitroom.codebook.loader import dispatched, split_alternatives
+
 UNITS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -18,15 +20,43 @@ UNITS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "a dozen": 12, "dozen": 12, "dozens": 12, "dozens of": 12, "tens of": 10, "scores of": 12, "hundreds": 100,
     "hundreds of": 100, "a couple of": 2, "couple of": 2, "both": 2, "twin": 2,
+    # French and Spanish ("sept", "seize", "once" and "cent" are left out: "Sept 12", "militants seize", "once again")
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+    "treize": 13, "quatorze": 14, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "soixante": 60,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "veinte": 20, "treinta": 30, "cuarenta": 40,
+    "cincuenta": 50, "sesenta": 60, "cien": 100,
+    # "une dizaine" is "about ten" (10), "une vingtaine" about 20; the plurals are vague amounts, coded as
+    # ACLED codes "dozens" (12) and "hundreds" (100), and the merge reads them as floors (merge.details.is_vague)
+    "une dizaine": 10, "une dizaine de": 10, "des dizaines de": 12, "dizaines de": 12, "une douzaine": 12,
+    "une douzaine de": 12, "une vingtaine": 20, "une vingtaine de": 20, "une trentaine": 30, "une trentaine de": 30,
+    "une quarantaine de": 40, "une cinquantaine": 50, "une cinquantaine de": 50, "une centaine": 100,
+    "une centaine de": 100, "des centaines de": 100,
+    "una decena": 10, "una decena de": 10, "decenas de": 12, "una docena": 12, "una docena de": 12,
+    "una veintena": 20, "una veintena de": 20, "una treintena de": 30, "un centenar": 100, "un centenar de": 100,
+    "centenares de": 100, "cientos de": 100,
 }
+# "veintidós", "veinticinco": Spanish writes 21-29 as one word
+UNITS.update({f"veinti{u}": 20 + v for u, v in (("uno", 1), ("ún", 1), ("dós", 2), ("dos", 2), ("trés", 3), ("tres", 3),
+                                                  ("cuatro", 4), ("cinco", 5), ("séis", 6), ("seis", 6), ("siete", 7),
+                                                  ("ocho", 8), ("nueve", 9))})
 _WORD_NUMBER = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
                 r"seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
                 r"one|two|three|four|five|six|seven|eight|nine|ten|hundred")
 _VAGUE = r"a dozen|dozens of|dozens|tens of|scores of|hundreds of|hundreds|a couple of"
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER}|{_VAGUE})"
+_WORD_NUMBER_FR_ES = (r"(?:vingt|trente|quarante|cinquante|soixante)(?:[- ](?:et[- ])?(?:un|deux|trois|quatre|cinq|six|sept|huit|"
+                      r"neuf))?|deux|trois|quatre|cinq|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
+                      r"(?:treinta|cuarenta|cincuenta|sesenta)(?: y (?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|"
+                      r"veinti(?:uno|ún|dós|dos|trés|tres|cuatro|cinco|séis|seis|siete|ocho|nueve)|"
+                      r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|trece|catorce|quince|veinte|cien")
+_VAGUE_FR_ES = (r"une (?:dizaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)(?: de)?|des (?:dizaines|centaines) de|"
+                r"dizaines de|una (?:decena|docena|veintena|treintena)(?: de)?|un centenar(?: de)?|decenas de|centenares de|cientos de")
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER}|{_VAGUE}|{_VAGUE_FR_ES}|{_WORD_NUMBER_FR_ES})"
 # Words that qualify a count without changing it: "at least 12", "close to 200".
 _ABOUT = (r"(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|close to|roughly|approximately|"
-          r"an estimated|estimated|upwards of|just over|just under|fewer than|less than|at most)")
+          r"an estimated|estimated|upwards of|just over|just under|fewer than|less than|at most|"
+          r"au moins|plus de|près de|environ|quelque|al menos|más de|cerca de|unos|unas|alrededor de|por lo menos)")
 # A quantity: optional hedge, the number, an optional range upper bound.
 QUANTITY_RE = re.compile(
     rf"\b(?:at least |more than |over |nearly |almost |about |around |some |up to |as many as |roughly )?"
@@ -41,33 +71,52 @@ SINGLE_RE = re.compile(r"\b(?:(?:a|an|one)\s+(?:[a-z'-]+\s+){0,2}?(?:[a-z]+(?:ma
                        r"(?:the|his|her|their|its)\s+(?:[a-z'-]+\s+){0,2}?(?:son|daughter|brother|sister|father|mother|wife|"
                        r"husband|nephew|niece|cousin|uncle|grandson|imam|sheikh|cleric|mayor|governor|judge|director|"
                        r"chief|colonel|captain|general|official|bodyguard|driver|owner|translator|interpreter|editor|"
-                       r"policeman|soldier|officer|commander|leader|journalist|teacher|doctor|engineer|lawyer))\b",
+                       r"policeman|soldier|officer|commander|leader|journalist|teacher|doctor|engineer|lawyer)|"
+                       # French and Spanish, lower-case articles only: "UN" is the United Nations, never one
+                       r"(?-i:[Uu]ne?|[Uu]n[oa])\s+(?:[\w'’-]+\s+){0,1}?(?:soldat|militaire|policier|gendarme|civil|casque bleu|"
+                       r"enfant|femme|homme|berger|commerçant|chef|élève|enseignant|journaliste|chauffeur|orpailleur|"
+                       r"soldado|militar|policía|civil|niño|niña|mujer|hombre|menor|líder|lideresa|comerciante|campesino|"
+                       r"agente|joven|indígena|periodista|conductor|mort|morte|blessé|blessée|muerto|muerta|herido|herida))\b",
                        re.I)
 
 KILLED = (r"(?:burned|burnt|stoned|beaten|hacked|stabbed|starved) to death|slaughter(?:ed|ing|s)?|killed|killing|kills|kill|massacred|massacring|massacres|massacre|dead|died|die|dies|slain|perished|lost (?:their|his|her) lives|lost their lives|"
           r"(?:claimed|took|cost) the lives of|lives of|fatalities|deaths? of|deaths|death toll|bodies|executed|executing|executes|execute|beheaded|beheading|crucified|crucifying|"
           r"shot dead|gunned down|left dead|lifeless|martyred|martyrs|casualties dead|KIA|"
           r"(?:burned|burnt|boiled|stoned|beaten|hacked|stabbed|tortured|starved|drowned)(?= (?:[\w-]+ ){0,4}?to death)|"
-          r"buried(?= (?:[\w-]+ ){0,3}?alive)")
-INJURED = r"(?:the )?(?:wounding|injuring) of|injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|injur(?:y|ies) of|injuries|hospitali[sz]ed|maimed|WIA"
+          r"buried(?= (?:[\w-]+ ){0,3}?alive)|"
+          # French and Spanish
+          r"tués|tuées|tuée|tué|tuant|morts|mortes|mort|décédés|décédées|décès|(?:ont |a )?péri|(?:ont |a )?perdu la vie|"
+          r"victimes? mortelles|abattus|abattues|abattue|abattu|massacrés|massacrées|massacrée|massacré|exécutés|exécutées|exécutée|exécuté|"
+          r"égorgés|égorgées|égorgé|"
+          r"muertos|muertas|muerto|muerta|murieron|murió|fallecidos|fallecidas|fallecieron|falleció|asesinados|asesinadas|"
+          r"asesinado|asesinada|asesinaron|asesinó|mataron|mató|(?:perdieron|perdió) la vida|ejecutados|ejecutadas|"
+          r"abatidos|decesos|víctimas mortales|masacrados|occisos")
+INJURED = (r"(?:the )?(?:wounding|injuring) of|injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|injur(?:y|ies) of|injuries|hospitali[sz]ed|maimed|WIA|"
+           r"blessés|blessées|blessée|blessé|blessant|hospitalisés|heridos|heridas|herido|herida|hirieron|hirió|"
+           r"lesionados|lesionadas|lesionado|lesionada")
 # A named person right after an active verb: "killed Abu Yasir al-Issawi" (not "killed in Baghdad").
 NAMED_VICTIM_RE = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?\s+){0,2})(?:[A-Z][\w'’-]+)(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3}")
-KILLED_RE = re.compile(rf"\b(?:{KILLED})\b", re.I)
-INJURED_RE = re.compile(rf"\b(?:{INJURED})\b", re.I)
+# (dispatched by first letter: the same matches as the plain alternation, found faster)
+KILLED_RE = re.compile(rf"\b(?:{dispatched(split_alternatives(KILLED))})\b", re.I)
+INJURED_RE = re.compile(rf"\b(?:{dispatched(split_alternatives(INJURED))})\b", re.I)
 _HARM = r"(?:killed|hurt|injured|wounded|harmed)"
 ZERO_RE = re.compile(
     rf"\b(?:no (?:human )?(?:casualties|losses|human losses|fatalities|deaths|injuries)|"
     r"without (?:causing )?(?:any )?(?:casualties|injuries|loss of life)|"
     rf"(?:nobody|no-one|no one|none|no (?:people|person|soldiers?|civilians?))(?: (?:else|of them|of the \w+))? "
     rf"(?:was |were |had been |has been |have been )?(?:reported )?{_HARM}(?:,? (?:or|and|nor) {_HARM})?|"
-    r"no reports? of (?:casualties|injuries)|caused no (?:casualties|injuries)|did not cause (?:any )?casualties)\b",
+    r"no reports? of (?:casualties|injuries)|caused no (?:casualties|injuries)|did not cause (?:any )?casualties|"
+    # French and Spanish: "aucune victime", "sans faire de blessés", "no hubo heridos", "sin víctimas"
+    r"(?:aucune?|pas de|sans faire de|sans faire|sans) (?:victimes?|blessés?|morts?|pertes(?: en vies humaines)?)|"
+    r"(?:sin|no (?:hubo|se reportaron|se registraron|dejó|dejaron)|ningún|ninguna) (?:víctimas?|heridos?|muertos?|lesionados?))\b",
     re.I,
 )
 # "no one was injured": the "one" there is no count
 _NO_ONE_RE = re.compile(r"\bno[ -]one\b", re.I)
 # Words that may stand between a number and the casualty verb without breaking the link.
 _GAP = r"(?:[\w'’-]+\s+){0,6}?"
-CLAUSE_BREAK_RE = re.compile(r"[;:]|\b(?:while|but|after|before|when|because|whereas)\b", re.I)
+CLAUSE_BREAK_RE = re.compile(r"[;:]|\b(?:while|but|after|before|when|because|whereas|mais|alors que|lorsque|pero|mientras|cuando)\b",
+                             re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +134,14 @@ class Casualties:
 
 def parse_number(token: str) -> int | None:
     token = token.lower().strip().replace(",", "")
+    token = re.sub(r"[- ](?:et|y)[- ]", " ", token)  # "vingt et un", "treinta y dos"
     if token.isdigit():
         return int(token)
     if token in UNITS:
         return UNITS[token]
     parts = re.split(r"[- ]", token)
-    if len(parts) == 2 and parts[0] in UNITS and parts[1] in UNITS:
-        return UNITS[parts[0]] + UNITS[parts[1]]
+    if len(parts) == 2 and parts[0] in UNITS and (parts[1] in UNITS or parts[1] in ("un", "uno")):
+        return UNITS[parts[0]] + UNITS.get(parts[1], 1)
     return None
 
 
@@ -110,9 +160,9 @@ def find_casualties(sentence: str) -> Casualties:
         nil = Count(0, zero.start(), zero.end())
         phrase = zero.group(0).lower()
         # "nobody was hurt" rules out deaths too; "no one was killed" says nothing of the wounded
-        only_wounded = re.search(r"injur|wound", phrase) and not re.search(r"killed|deaths|fatalities|loss of life|casualt|"
+        only_wounded = re.search(r"injur|wound|bless|herid|lesion", phrase) and not re.search(r"killed|deaths|fatalities|loss of life|casualt|victim|víctim|"
                                                                               r"losses|hurt|harmed", phrase)
-        only_dead = not re.search(r"injur|wound|hurt|harmed|casualt|losses", phrase)
+        only_dead = not re.search(r"injur|wound|hurt|harmed|casualt|losses|victim|víctim|bless|herid|lesion|pertes", phrase)
         if not only_wounded and _overridden(killed, zero):
             killed = nil
         if not only_dead and _overridden(injured, zero):
@@ -184,9 +234,9 @@ def _count_for(sentence: str, verb_re: re.Pattern[str], other: list[tuple[int, i
 def _after(sentence: str, verb: re.Match[str]) -> Count | None:
     """Active voice: "killing at least 32 people", "killed 76 and injured 123 others"."""
     tail = sentence[verb.end():verb.end() + 60]
-    m = re.match(rf"\s+(?:{_ANOTHER}\s+)?(?:{_ABOUT}\s+)?(?P<n>{NUMBER})"
-                 rf"(?:\s*(?:-|–|to|or)\s*{NUMBER})?(?![\w-]*\s*(?:km|kilomet\w*|miles?|meters?|metres?|am|pm|hours?|years?|per ?cent|percent)\b|%)",
-                 tail, re.I)
+    if _PERSONAL_A_VERB_RE.fullmatch(verb.group(0)) and (a := _PERSONAL_A_RE.match(tail)):
+        tail = " " * a.end() + tail[a.end():]  # "asesinaron a tres campesinos": Spanish marks a person object with "a"
+    m = _COUNT_AFTER_RE.match(tail)
     if not m:
         # "killed a foreign contractor", "killed Abu Yasir al-Issawi": one victim
         single = SINGLE_RE.match(tail, len(tail) - len(tail.lstrip())) or NAMED_VICTIM_RE.match(tail)
@@ -210,6 +260,8 @@ def _after(sentence: str, verb: re.Match[str]) -> Count | None:
     return Count(value, verb.start(), verb.end() + end)
 
 
+_PERSONAL_A_VERB_RE = re.compile(r"asesinaron|asesinó|mataron|mató|hirieron|hirió|ejecutaron", re.I)
+_PERSONAL_A_RE = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+a(?=\s)", re.I)  # "asesinaron el martes a cuatro"
 _SPAN_OF_TIME_RE = re.compile(r"\S+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times?)\b", re.I)
 _NEW_CLAUSE_RE = re.compile(r"(?:^|\s)(?:\w+\s+)?(?:who\s+|that\s+)?(?:were|was|are|is|have|has|had|got)\b", re.I)
 _LIST_TAIL_RE = re.compile(r"(?:\s+[\w'’-]+){0,4}?(?:,\s*|\s+and\s+)(?P<np>(?:a|an|one|\d+|[a-z]+(?:-[a-z]+)?)\s+[\w'’-]+(?:\s+[\w'’-]+)?)",
@@ -227,6 +279,8 @@ def _before(sentence: str, verb: re.Match[str]) -> Count | None:
     # "five people, including two children, were killed": the aside does not carry the count
     head = INCLUDING_RE.sub(lambda m: " " * len(m.group(0)), head)
     quantities = _quantities(head)
+    if not quantities and (one := _ONE_BEFORE_RE.search(head)):
+        return Count(1, head_start + one.start(), verb.end())
     if not quantities:
         return None
     nearest = quantities[-1]
@@ -246,7 +300,12 @@ def _before(sentence: str, verb: re.Match[str]) -> Count | None:
     return Count(sum(q[0] for q in chosen), head_start + chosen[-1][1], verb.end())
 
 
+# "un mort et deux blessés", "un herido": the article is the count
+_ONE_BEFORE_RE = re.compile(r"(?-i:\b(?:[Uu]ne?|[Uu]n[oa]))\s+$")
 _ANOTHER = r"(?:another|an additional|a further|additional|further)"
+_COUNT_AFTER_RE = re.compile(rf"\s+(?:{_ANOTHER}\s+)?(?:{_ABOUT}\s+)?(?P<n>{NUMBER})"
+                             rf"(?:\s*(?:-|–|to|or)\s*{NUMBER})?(?![\w-]*\s*(?:km|kilomet\w*|miles?|meters?|metres?|am|pm|hours?|"
+                             rf"years?|per ?cent|percent|heures?|ans|horas?|años|kilómetros)\b|%)", re.I)
 _ANOTHER_END_RE = re.compile(rf"\b{_ANOTHER}\s+$", re.I)
 _CASUALTY_OBJECT_RE = re.compile(rf"\b(?:{KILLED}|{INJURED})\s+(?:{_ABOUT}\s+)?$", re.I)
 _HAS_VERB_RE = re.compile(rf"\b(?:was|were|is|are|has|have|had|been|{KILLED}|{INJURED})\b", re.I)
@@ -256,7 +315,10 @@ INCLUDING_RE = re.compile(r"[,(]?\s*\b(?:including|among them|among whom)\b(?:(?
 _NOT_PEOPLE_RE = re.compile(
     r"\s*(?:km|kilomet|mile|meter|metre|am\b|pm\b|hour|year|day|week|month|%|percent|per\b|times\b|o'clock|rockets?|"
     r"mortars?|shells?|vehicles?|cars?|trucks?|houses?|homes?|bombs?(?!\s+(?:disposal|squad|technicians?|experts?|specialists?))|explosions?|attacks?|blasts?|of them|of the|"
-    r"suicide bombers? (?:blew|detonated))",
+    r"suicide bombers? (?:blew|detonated)|"
+    # French and Spanish
+    r"heures?\b|jours?\b|ans\b|années|mois\b|semaines?|horas?\b|días?\b|años\b|meses\b|semanas?|kilomètres|kilómetros|"
+    r"obus|roquettes?|véhicules?|maisons?|casas?\b|viviendas?|vehículos?|cohetes?|morteros?|de (?:ellos|ellas|eux|elles|los|las|les)\b)",
     re.I,
 )
 

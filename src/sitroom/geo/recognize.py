@@ -62,6 +62,15 @@ liberation resistance defense defence security special operations command comman
 pentecost whitsun whitsunday lent advent ashura juma jumma jummah jumah jumuah nowruz navruz diwali passover hanukkah mawlid
 red crescent cross
 car truck lorry bus minibus taxi motorbike motorcycle tanker blast explosion explosions massacre ambush gunfire gunmen
+le la les des du un une au aux ce cette ces cet selon hier aujourd dans sur par pour avec contre entre vers depuis
+après avant lors près deux trois quatre cinq sept huit neuf dix
+el los las lo uno una unos unas según ayer hoy anoche con contra tras durante desde hacia sin sobre para por dos tres
+cuatro cinco seis siete ocho nueve diez
+lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+janvier février avril juin juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio
+julio agosto septiembre octubre noviembre diciembre
+combats affrontements attaque embuscade bilan enfrentamientos combates ataque emboscada balance fuentes sources
+soldats militaires gendarmes civils hommes soldados militares policías civiles hombres sicarios disidentes
 """.split())
 # Feasts and religious offices ("Pentecost mass", "Juma prayer", "Easter service") and what a crowd
 # gathers for: a capitalised word before one of these names the occasion, not a place.

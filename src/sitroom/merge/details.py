@@ -158,7 +158,11 @@ def shared_words(a: Any, b: Any) -> set[str]:
 
 
 _VAGUE = re.compile(r"\b(?:dozens|scores|tens|hundreds|thousands|several|many|numerous|multiple|countless"
-                    r"|a number of|a few|a handful of)\b", re.IGNORECASE)
+                    r"|a number of|a few|a handful of"
+                    # French and Spanish plurals, as "dozens" and "hundreds": "des dizaines", "decenas", "cientos"
+                    # ("une dizaine", "une centaine" are "about ten", "about a hundred", as specific as "a dozen")
+                    r"|dizaines|douzaines|centaines|milliers|plusieurs|decenas|docenas|centenares|cientos|varios|varias)\b",
+                    re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
