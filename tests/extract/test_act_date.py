@@ -47,3 +47,12 @@ def test_a_statement_whose_title_tells_the_attack_is_dated_by_the_attack_it_cond
             "At least fourteen peacekeepers were killed and fifty-three others injured.")
     found = [e for e in extract_events(Document(text=text, published=date(2017, 12, 8))) if not e.historical]
     assert [e.event_date for e in found] == [date(2017, 12, 7)]
+
+
+def test_the_day_police_told_reporters_is_the_telling_not_the_act():
+    from sitroom.extract.analysis import is_telling_date
+    from sitroom.extract.dates import find_dates
+
+    text = "Gunmen fired on diners at the hotel, a police spokesman told reporters on Saturday."
+    (d,) = find_dates(text, date(2024, 8, 3))
+    assert is_telling_date(text, d)

@@ -150,3 +150,11 @@ def test_hyphen_joined_names_of_routes_and_relations_are_not_one_town(gazetteer,
 def test_a_hyphen_joined_pair_before_road_is_a_route_not_a_town(gazetteer):
     text = "Clashes were reported along the Baqubah-Qazzaliyat road."
     assert not any(m.text == "Baqubah" for m in recognize(text, gazetteer))
+
+
+@pytest.mark.parametrize("text", [
+    "President Jackson Moore did not mention the claim in a televised address.",
+    "The attackers fired on diners, police spokesman Abdullah Amman Khalid told reporters.",
+])
+def test_a_name_after_a_title_is_a_person_not_a_place(gazetteer, text):
+    assert recognize(text, gazetteer, skip_person_names=True) == []

@@ -161,7 +161,9 @@ NOT_ACT_DATE_RE = re.compile(r"\b(?:since|until|till|said|says|told|announced|re
                             r"(?:rose|risen|climbed|jumped|increased) to (?:at least )?[\w,]+|reached [\w,]+|"
                             # French and Spanish: "a annoncé lundi", "informó el martes"
                             r"(?:a|ont) (?:déclaré|annoncé|indiqué|affirmé|confirmé|précisé|rapporté)|depuis|jusqu['’]à|"
-                            r"(?:informó|informaron|dijo|dijeron|declaró|anunció|confirmó|indicó|reportó|desde|hasta))\s+"
+                            r"(?:informó|informaron|dijo|dijeron|declaró|anunció|confirmó|indicó|reportó|desde|hasta)"
+                            # "told reporters on Saturday", "told a news conference on Monday"
+                            r"|told (?:reporters|journalists|the press|the media|(?:a|the) (?:news|press) (?:conference|briefing)))\s+"
                             r"(?:on\s+|le\s+|el\s+)?$",
                             re.I)
 # "the ministry on Thursday revised the toll", "police on Friday said": the day of the telling, told

@@ -333,6 +333,10 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
             if gap not in (" ", "-") or not (_capitalised(nxt) or nxt.lower() in _CONNECTORS or _is_arabic(nxt)):
                 break
             j += 1
+        if j > i and _TITLE_BEFORE.search(text, max(0, start - 25), start) \
+                and all(_capitalised(tokens[n][2]) for n in range(i, j + 1)):
+            i = j + 1  # "President Vladimir Putin", "spokesman Abdifatah Adan Hassan": a person's name
+            continue
         hit = None
         for k in range(j, i - 1, -1):  # longest first
             last = tokens[k][2]
@@ -384,6 +388,10 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
     return out
 
 
+# A title before a run of capitalised words says the run is a person's name
+_TITLE_BEFORE = re.compile(r"\b(?:President|Prime Minister|Premier|[Ss]pokes(?:man|woman|person)|Gen\.|General|Col\.|Colonel|"
+                           r"Lt\.|Maj\.|Capt\.|Brig\.|Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|Imam|[Cc]ommander|[Gg]overnor|"
+                           r"[Mm]ayor|Senator|King|Prince|Pope|Emir|Sultan|Ayatollah|Bishop|Father|Rev\.)\s+$")
 _ROUTE_AFTER = re.compile(r"\s+(?:road|highway|route|axis|corridor|railway|motorway|expressway|pipeline|border|frontier)\b",
                           re.I)
 
