@@ -284,3 +284,12 @@ def test_event_ids_are_stable(store: Store, add) -> None:
     _, (ev,) = add()
     with Session(store.engine) as s:
         assert s.scalars(select(EventRow.id)).all() == [ev.id]
+
+
+def test_a_report_placed_only_by_a_name_the_gazetteer_lacks_meets_events_anywhere_in_its_country(store: Store, add) -> None:
+    # one report codes the village at its province's point; the other names the district, which has no point
+    add(location="Qelbuvo", latitude=36.9, longitude=43.6, geo_precision=3, admin1="Nineveh",
+        notes="Gunmen killed 23 civilians in the village of Qelbuvo, in Tilkaif district, on Friday.")
+    add(location="Tilkaif", latitude=None, longitude=None, geo_precision=3, admin1=None, admin2=None,
+        notes="Residents of Qelbuvo, a hamlet of Tilkaif district, buried their dead on Saturday.")
+    assert store.stats().events == 1

@@ -287,7 +287,9 @@ class Clusterer:
 
     def _near(self, m: Any, mentions: Sequence[Any]) -> bool:
         """The spatial half of the block, as wide as the store's window: a cheap prefilter."""
-        if not has_specific_place(m):
+        if not has_specific_place(m) or m.latitude is None or m.longitude is None:
+            return True  # no point ("Ndu", which the gazetteer lacks): anywhere in the country may be it
+        if all(x.latitude is None or x.longitude is None for x in mentions):
             return True
         key = location_key(m.location)
         for x in mentions:

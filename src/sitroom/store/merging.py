@@ -93,15 +93,19 @@ def candidates(s: Session, ev: object) -> list[Candidate]:
     window = search_window(ev)  # type: ignore[arg-type]
     if window is None:
         return []
-    placeless = and_(EventRow.latitude.is_(None), EventRow.location_key.is_(None))
+    code = getattr(ev, "country_code", None)
+    # an event with no point (no place, or a name the gazetteer lacks: "Ndu" beside "Ngarbuh, North-West")
+    # may be the same incident wherever in the country: the place evidence decides, not the block
+    unpointed = EventRow.latitude.is_(None)
+    if code:
+        unpointed = and_(unpointed, or_(EventRow.country_code.is_(None), EventRow.country_code == code))
     place = [and_(EventRow.latitude.between(b.lat_min, b.lat_max), EventRow.longitude.between(b.lon_min, b.lon_max))
              for b in window.boxes]
     if window.location_key is not None:
         place.append(EventRow.location_key == window.location_key)
     where = [_when(window), EventRow.historical == window.historical]
-    if place:
-        where.append(or_(*place, placeless))
-    code = getattr(ev, "country_code", None)
+    if window.boxes:
+        where.append(or_(*place, unpointed))
     if code and not window.boxes:
         # a report with no point is blocked on its country; one with a point on its boxes, which also
         # reach a town the geocoder put across a border (`merge.places.BORDER_KM`)
