@@ -83,3 +83,17 @@ def test_a_list_of_countries_the_dead_came_from_is_no_place_of_the_incident():
             "China, Hong Kong, Malaysia and Singapore were among the dead.")
     (event,) = events(text, date(2015, 8, 18))
     assert event.country_code == "TH"
+
+
+def test_a_convoy_travelling_from_one_city_to_another_is_attacked_where_the_story_says_not_at_either_end():
+    text = ("Gunmen ambushed a convoy of an oil company on Thursday, killing 14 guards. The convoy was travelling "
+            "from Basra to Baghdad when it came under fire near Nasiriyah, the military said.")
+    (event,) = events(text, date(2020, 10, 15))
+    assert event.location == "Nasiriyah"
+
+
+def test_a_road_attacked_before_places_no_later_incident():
+    text = ("A roadside bomb hit an army vehicle in Anbar province on Thursday, killing six soldiers.\n\n"
+            "The Tikrit road has been attacked before.")
+    (event,) = events(text, date(2020, 10, 15))
+    assert event.admin1 == "Al Anbar"

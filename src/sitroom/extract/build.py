@@ -279,7 +279,7 @@ def _place_candidates(doc: Document, triggers: list[SentenceAnalysis], context: 
         located = [(a, loc) for a in triggers if (loc := locate_sentence(doc, a, country)) is not None]
     own = [loc for a, loc in located if not _in_dateline(a, loc)]
     later_by_sentence = [(a, loc) for a in context if a.sentence.start > lead.start and not is_heading(a)
-                         and (loc := locate_sentence(doc, a)) is not None]
+                         and not a.background and (loc := locate_sentence(doc, a)) is not None]
     later = [loc for _, loc in later_by_sentence]
     tiers = (
         lambda: own,

@@ -251,7 +251,8 @@ _TRAVEL_FROM_BEFORE = re.compile(
     r"(?:home\s+|back\s+)?from\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,3}?(?:(?:in|at|of)\s+(?:the\s+)?)?$")
 _TRAVEL_TO_BEFORE = re.compile(
     r"\b(?:travell?(?:ing|ed)|heading|headed|bound|en route|on (?:their|his|her|its) way|making (?:their|his|her|its) way)"
-    r"\s+(?:home\s+|back\s+)?(?:to|for|towards?)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,3}?(?:(?:in|at|of)\s+(?:the\s+)?)?$")
+    # "travelling from Gwadar to Karachi": the destination after the origin
+    r"\s+(?:home\s+|back\s+)?(?:from\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+)?(?:to|for|towards?)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,3}?(?:(?:in|at|of)\s+(?:the\s+)?)?$")
 _SETTLEMENT_NAME = re.compile(rf"\b(?:town|village|hamlet|settlement) of (?:the )?(?P<name>{_NAME}),? (?:in|of) (?:the )?[A-Z]")
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:town|village|hamlet|city|settlement|neighbou?rhood|suburb) of\s+$", re.I)
 
