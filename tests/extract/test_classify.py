@@ -178,3 +178,12 @@ def test_an_attack_that_kills_and_abducts_is_coded_by_its_killing(sentence, expe
 def test_a_leader_who_told_a_rally_something_is_no_protest():
     text = "The rebel leader had told a rally in the city that morning that an offensive was under way."
     assert classify(text, find_actors(text)) is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Toll from Sunday's Iskander strike on the city centre now 35 dead.", "Shelling/artillery/missile attack"),
+    ("Soldiers entered the village before dawn, shot people in their homes and burnt houses.", "Attack"),
+])
+def test_a_missile_named_by_its_make_and_soldiers_raiding_a_village(sentence, expected):
+    found = classify(sentence, find_actors(sentence))
+    assert found is not None and found.sub_event_type == expected

@@ -376,7 +376,7 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
             hit = None  # "Souq al-Hal", "the market (Souq al-Hal)": a market's name, not a village
         if hit is not None and skip_person_names and _short_code(text, start, hit[1], gazetteer):
             hit = None
-        if hit is None and j == i and not _ROUTE_AFTER.match(text, tokens[i][1]):
+        if hit is None and j == i and _TWIN_TOWN_AFTER.match(text, tokens[i][1]):
             hit = _twin_town_head(tok, gazetteer, i)
         if hit is None:
             i += 1
@@ -392,9 +392,8 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
 _TITLE_BEFORE = re.compile(r"\b(?:President|Prime Minister|Premier|[Ss]pokes(?:man|woman|person)|Gen\.|General|Col\.|Colonel|"
                            r"Lt\.|Maj\.|Capt\.|Brig\.|Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|Imam|[Cc]ommander|[Gg]overnor|"
                            r"[Mm]ayor|Senator|King|Prince|Pope|Emir|Sultan|Ayatollah|Bishop|Father|Rev\.)\s+$")
-_ROUTE_AFTER = re.compile(r"\s+(?:road|highway|route|axis|corridor|railway|motorway|expressway|pipeline|border|frontier)\b",
-                          re.I)
-
+# "Mpondwe-Lhubiriha town council": a pair named as one settlement ("Donga-Mantung" alone may be a division)
+_TWIN_TOWN_AFTER = re.compile(r"\s+(?:town council|town|municipality|township|city council|urban council)\b", re.I)
 
 def _twin_town_head(tok: str, gazetteer: Gazetteer, i: int) -> tuple[int, str] | None:
     """The listed town of a hyphen-joined pair the gazetteer lacks as a whole: "Mpondwe-Lhubiriha"
