@@ -14,6 +14,7 @@ from sitroom.extract.dateline import find_dateline
 from sitroom.extract.dates import MONTHS, month_day
 from sitroom.extract.numbers import Count
 from sitroom.extract.place import country_name, dateline_location, locate_sentence, unfound_at_country_point
+from sitroom.geo.locate import SETTLEMENT_BEFORE
 from sitroom.model import GEO_NEAR, GEO_REGION, PRECISION_DAY, PRECISION_MONTH, Document, Event, Evidence
 
 HISTORICAL_DAYS = 45  # an incident dated this long before the report is background, not news
@@ -306,17 +307,12 @@ def _place_candidates(doc: Document, triggers: list[SentenceAnalysis], context: 
         pointing = max((a.sentence.block for a, _ in located), default=lead.block)
         candidates += [loc for a, loc in later_by_sentence if a.sentence.block <= pointing + 1
                        and loc.place.country_code in countries and loc not in candidates
-                       and SETTLEMENT_NAMED_RE.search(doc.text, max(0, loc.start - 30), loc.start)]
+                       and SETTLEMENT_BEFORE.search(doc.text, max(0, loc.start - 30), loc.start)]
     if candidates:
         return candidates, None
     filed = [loc for a, loc in located if _in_dateline(a, loc)] or \
         ([loc] if first and (loc := dateline_location(doc)) is not None else [])
     return filed, "location is the dateline's city: the report names no other place" if filed else None
-
-
-# "in the town of Shomali": the telling says which settlement it was (not a launch site, not a province)
-SETTLEMENT_NAMED_RE = re.compile(r"\b(?:town|village|hamlet|city|settlement|district|neighbou?rhood|suburb) of\s+(?:the\s+)?$",
-                                 re.I)
 
 
 def _heading_country(doc: Document, triggers: list[SentenceAnalysis], context: list[SentenceAnalysis]) -> str | None:

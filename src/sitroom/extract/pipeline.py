@@ -299,7 +299,7 @@ def _named_back(mentions: list[Mention], a: SentenceAnalysis, doc: Document) -> 
     key = _place_label_key(m.group(1))
     for mention in reversed(mentions):
         places = [loc for t in mention.triggers if (loc := locate_sentence(doc, t)) is not None]
-        if any(_place_label_key(loc.named_as or loc.place.name) == key for loc in places):
+        if any(_place_label(loc) == key for loc in places):
             return mention
     return None
 
@@ -416,8 +416,7 @@ _OPENING_PLACE_RE = re.compile(r"(?:In|At) ((?:(?:al|el)-)?[A-Z][\w'’-]+(?: [A
 
 def _told_at(m: Mention, name: str, doc: Document) -> bool:
     key = _place_label_key(name)
-    return any(_place_label_key(loc.named_as or loc.place.name) == key
-               for t in m.triggers if (loc := locate_sentence(doc, t)) is not None)
+    return any(_place_label(loc) == key for t in m.triggers if (loc := locate_sentence(doc, t)) is not None)
 
 
 _WEEKDAY_RE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
@@ -450,7 +449,7 @@ def _another_act_elsewhere(current: Mention, a: SentenceAnalysis, doc: Document)
 
 
 def _place_label(location) -> str:
-    return (location.named_as or location.place.name).lower()
+    return _place_label_key(location.named_as or location.place.name)
 
 
 def _date_slack(a: SentenceAnalysis) -> int:

@@ -254,7 +254,9 @@ _TRAVEL_TO_BEFORE = re.compile(
     # "travelling from Gwadar to Karachi": the destination after the origin
     r"\s+(?:home\s+|back\s+)?(?:from\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+)?(?:to|for|towards?)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,3}?(?:(?:in|at|of)\s+(?:the\s+)?)?$")
 _SETTLEMENT_NAME = re.compile(rf"\b(?:town|village|hamlet|settlement) of (?:the )?(?P<name>{_NAME}),? (?:in|of) (?:the )?[A-Z]")
-_SETTLEMENT_BEFORE = re.compile(r"\b(?:town|village|hamlet|city|settlement|neighbou?rhood|suburb) of\s+$", re.I)
+# "the town of X", "the district of X": the words before a name that say it is a settlement
+SETTLEMENT_BEFORE = re.compile(r"\b(?:town|village|hamlet|city|settlement|district|neighbou?rhood|suburb) of\s+(?:the\s+)?$",
+                               re.I)
 
 
 _FACILITY_AFTER = re.compile(r"\s+(?:shrine|temple|pagoda|mosque|church|cathedral|monastery|market|mall|hotel|junction|"
@@ -286,7 +288,7 @@ def _loose_reading_of_a_settlement(text: str, t: Toponym, gazetteer: Gazetteer, 
     if gazetteer.exact(key):
         return False
     if code.startswith(("PCL", "ADM")):
-        return bool(_SETTLEMENT_BEFORE.search(text, max(0, t.start - 25), t.start)) or key in _settlements_named(text)
+        return bool(SETTLEMENT_BEFORE.search(text, max(0, t.start - 25), t.start)) or key in _settlements_named(text)
     # a city abroad only where the story itself puts the town in a region ("the town of El Adde in Gedo region")
     return home is not None and t.place.country_code != home and key in _settlements_named(text)
 

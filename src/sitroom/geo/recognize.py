@@ -209,16 +209,11 @@ def _prominent(token: str, gazetteer: Gazetteer) -> bool:
                for c in gazetteer.exact(normalize(_POSSESSIVE.sub("", token))))
 
 
-def _city(token: str, gazetteer: Gazetteer) -> bool:
-    """A town of 100,000 by its own name ("Kirkuk rockets" are rockets fired at Kirkuk)."""
+def _named_prominent(token: str, gazetteer: Gazetteer, features: frozenset[str] = _PROMINENT_FEATURES) -> bool:
+    """Prominent by its own name, not by an alternate one ("Hamid" is an old name of Isparta): a town of
+    100,000, or one of `features` (with none, only a town of that size: "Kirkuk rockets" are fired at Kirkuk)."""
     key = normalize(_POSSESSIVE.sub("", token))
-    return any(c.place.population >= 100_000 and normalize(c.place.name) in (key, "al " + key) for c in gazetteer.exact(key))
-
-
-def _named_prominent(token: str, gazetteer: Gazetteer) -> bool:
-    """Prominent by its own name, not by an alternate one ("Hamid" is an old name of Isparta)."""
-    key = normalize(_POSSESSIVE.sub("", token))
-    return any((c.place.population >= 100_000 or c.place.feature_code in _PROMINENT_FEATURES)
+    return any((c.place.population >= 100_000 or c.place.feature_code in features)
                and normalize(c.place.name) in (key, "al " + key) for c in gazetteer.exact(key))
 
 
@@ -369,7 +364,7 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
             hit = None
         if hit is not None and skip_person_names and hit[0] == i and _sentence_initial_small(text, start, hit[1], gazetteer):
             hit = None
-        if hit is not None and _WEAPON_AFTER.match(text, start + len(hit[1])) and not _city(hit[1], gazetteer):
+        if hit is not None and _WEAPON_AFTER.match(text, start + len(hit[1])) and not _named_prominent(hit[1], gazetteer, frozenset()):
             hit = None  # "Grad rockets", "Scud missiles": a weapon's name, not the village Grad
         if hit is not None and _MARKET_BEFORE.search(text, max(0, start - 12), start) \
                 and not _named_prominent(hit[1], gazetteer):
