@@ -140,6 +140,15 @@ def test_datelines_are_found(text, dash):
     assert find_dateline(text) == (0, text.index(dash) + len(dash))
 
 
+@pytest.mark.parametrize("label", ["PRESS RELEASE", "FOR IMMEDIATE RELEASE", "BREAKING", "UPDATE"])
+def test_a_kind_of_text_in_capitals_is_no_dateline_and_the_real_one_below_it_is(label):
+    from sitroom.extract.dateline import find_dateline
+
+    text = f"{label} — Relief agency\n\nJUBA, 4 March 2024 — Gunmen killed nine herders near Bor."
+    start, end = find_dateline(text)
+    assert text[start:end] == "JUBA, 4 March 2024 — "
+
+
 def test_an_ordinary_opening_is_not_a_dateline():
     from sitroom.extract.dateline import find_dateline
 
@@ -355,6 +364,25 @@ def test_a_news_story_recalling_an_incident_weeks_before_flags_it_historical():
     fresh, recalled = extract_events(doc)
     assert not fresh.historical and fresh.event_date == date(2021, 10, 8)
     assert recalled.historical and recalled.event_date == date(2021, 8, 26)
+
+
+def test_a_news_story_recalling_an_incident_days_before_flags_it_historical():
+    doc = Document(text="ODESA, Ukraine, May 6, 2023 — A Russian missile hit a bakery in Kherson on Saturday, killing "
+                        "seven people, regional officials said.\n\nIt was the worst attack on the city this month. On "
+                        "April 29, shelling of a market in Kherson killed four shoppers.", published=date(2023, 5, 6),
+                   country_hint="UA")
+    fresh, recalled = extract_events(doc)
+    assert not fresh.historical and fresh.event_date == date(2023, 5, 6)
+    assert recalled.historical and recalled.event_date == date(2023, 4, 29)
+
+
+def test_an_earlier_incident_the_story_brings_a_claim_for_is_news():
+    doc = Document(text="Gunmen shot dead a police officer in Quetta on Monday, officials said.\n\nSeparately, the "
+                        "Baloch Liberation Army claimed the March 2 bombing of a bus in Turbat that killed two people.",
+                   published=date(2023, 3, 13), country_hint="PK")
+    fresh, claimed = extract_events(doc)
+    assert not fresh.historical and not claimed.historical
+    assert claimed.event_date == date(2023, 3, 2) and claimed.claimed_by
 
 
 def test_a_review_keeps_its_older_incidents():

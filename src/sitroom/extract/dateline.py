@@ -20,6 +20,10 @@ DATELINE_RE = re.compile(
 
 
 OPENING_LINES = 3  # a title and a date line may stand above the dateline
+# "PRESS RELEASE —", "BREAKING:": a kind of text in capitals, not a place it was filed from
+NOT_A_PLACE_RE = re.compile(r"\s*(?:(?:for\s+)?immediate\s+release|press\s+(?:release|statement|briefing)|breaking(?:\s+news)?|"
+                            r"update[d]?|exclusive|statement|communiqu[ée]|analysis|opinion|editorial|live|alert|"
+                            r"urgent|flash|news\s+release|media\s+(?:release|advisory))\b", re.I)
 
 
 def find_dateline(text: str) -> tuple[int, int] | None:
@@ -27,6 +31,6 @@ def find_dateline(text: str) -> tuple[int, int] | None:
     starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text[:400])][:OPENING_LINES]
     for pos in starts:
         m = DATELINE_RE.match(text, pos)
-        if m:
+        if m and not NOT_A_PLACE_RE.match(m.group()):
             return m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
     return None

@@ -84,8 +84,10 @@ def _fold_title(mentions: list[Mention]) -> list[Mention]:
 
 FRESH_DAYS = 3
 """A story whose first incident is this recent is news of it (not a weekly or a monthly review)."""
-RECALLED_DAYS = 14
-"""In such a story, a later incident told in prose this much older is one it recalls."""
+RECALLED_DAYS = 4
+"""In such a story, a later incident told in prose this much older is one it recalls (a news story
+about Sunday's strike that says "on April 4, a missile hit Kryvyi Rih" nine days before), unless the
+story brings news of it: a claim of responsibility made since."""
 
 
 def _flag_recalled(told: list[tuple[Mention, Event]], doc: Document) -> None:
@@ -102,7 +104,7 @@ def _flag_recalled(told: list[tuple[Mention, Event]], doc: Document) -> None:
     if not (fresh or yearless):
         return
     for m, e in told[1:]:
-        if m.bullet or e.historical:
+        if m.bullet or e.historical or e.claimed_by:
             continue
         if fresh and e.event_date is not None and (doc.published - e.event_date).days > RECALLED_DAYS:
             e.historical = True
