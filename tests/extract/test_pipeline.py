@@ -385,6 +385,23 @@ def test_an_earlier_incident_the_story_brings_a_claim_for_is_news():
     assert claimed.event_date == date(2023, 3, 2) and claimed.claimed_by
 
 
+def test_a_spokesman_telling_on_the_reports_own_day_does_not_start_another_incident():
+    doc = Document(text="NAIROBI, Kenya, March 5, 2023 — Gunmen stormed a hotel in the Somali town of Kismayo on Saturday "
+                        "night, killing nine people, police said.\n\nA car bomb exploded at the gate before the gunmen "
+                        "entered, police spokesman Ali Nur told reporters on Sunday.", published=date(2023, 3, 5),
+                   country_hint="SO")
+    (event,) = extract_events(doc)
+    assert event.event_date == date(2023, 3, 4)
+
+
+def test_a_reviews_assessment_after_its_incidents_places_none_of_them():
+    doc = Document(text="SECURITY REVIEW 10-16 JUNE\n\nBURKINA FASO\nSat 11/06 — Seno province: armed men attacked a "
+                        "village, killing dozens of civilians.\n\nASSESSMENT\nRoad movement on the Dori–Sebba axis "
+                        "remains at critical risk.", published=date(2022, 6, 16), country_hint="BF")
+    (event,) = extract_events(doc)
+    assert event.location != "Sebba" and event.event_date == date(2022, 6, 11)
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

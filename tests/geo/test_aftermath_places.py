@@ -16,6 +16,8 @@ def _place(text, gz, hint="IQ"):
     "Shelling hit a school in Kirkuk; eleven children were rushed to a hospital in Tuz Khurmatu.",
     "A truck bomb hit Kirkuk; many of the wounded were taken across the border to hospitals in Tikrit.",
     "A blast hit a shrine in Kirkuk tonight; the injured are being sent to Tikrit and Baiji.",
+    "Gunmen attacked a village in Kirkuk province, and more than 2,000 people have fled, mostly to Tikrit.",
+    "Attaque ce matin contre un marché à Kirkuk. Blessés évacués vers Tikrit.",
 ])
 def test_where_the_wounded_went_is_not_the_scene(gazetteer, text):
     assert _place(text, gazetteer) == "Kirkuk"

@@ -285,6 +285,18 @@ def test_a_report_at_the_province_of_the_others_town_is_better_than_mere_proximi
     assert place_evidence(town, near_centroid) == WEAK_PLACE  # a province, but not the town's by name
 
 
+def test_a_report_at_the_province_the_others_point_lies_in_by_its_french_unit_name():
+    from sitroom.merge.places import PROVINCE_PLACE, location_key
+
+    assert location_key("Province du Sanmatenga") == location_key("Sanmatenga")
+    assert location_key("Departamento de Antioquia") == location_key("Antioquia")
+    near_town = ev(location="Kaya", admin1="Centre-Nord", admin2="Province du Sanmatenga", latitude=13.45,
+                   longitude=-1.08, geo_precision=2, country_code="BF")
+    province = ev(location="Sanmatenga", admin1="Centre-Nord", admin2="Province du Sanmatenga", latitude=13.0,
+                  longitude=-1.3, geo_precision=3, country_code="BF")
+    assert place_evidence(near_town, province) == PROVINCE_PLACE
+
+
 def test_points_that_nearly_touch_across_a_border_are_one_place_but_distant_countries_veto():
     syria = ev(location="Qamishli", country_code="SY", country="Syria", admin1="Al-Hasakah", latitude=37.052,
                longitude=41.231)

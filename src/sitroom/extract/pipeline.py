@@ -161,6 +161,8 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
                 not a.sentence.bullet or ROLLUP_LEAD_RE.search(a.sentence.text) or not _has_specifics(a))):
             if is_heading(a):
                 section = a
+            elif commentary and mentions:
+                continue  # an "Assessment" after the incidents ("the risk on the Dori-Sebba axis") places none of them
             if current is not None and a.sentence.block == current.last_block and _may_elaborate(current, a):
                 current.context.append(a)
             else:
@@ -337,7 +339,8 @@ def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: l
         return True
     own = _block_date(a, lead_in)
     slack = _date_slack(a)
-    if own is not None and current.date is not None and abs((own - current.date).days) > slack:
+    if own is not None and current.date is not None and abs((own - current.date).days) > slack and \
+            not _told_today_of_before(a, own, current, doc):
         return True
     if own is not None and current.date is None and doc.published and own < doc.published - timedelta(days=45):
         return True
@@ -452,6 +455,14 @@ def _another_act_elsewhere(current: Mention, a: SentenceAnalysis, doc: Document)
 
 def _place_label(location) -> str:
     return _place_label_key(location.named_as or location.place.name)
+
+
+def _told_today_of_before(a: SentenceAnalysis, own: date, current: Mention, doc: Document) -> bool:
+    """The sentence's only day is when it was told, the report's own day, after the incident being
+    told ("..., police spokesman Abdifatah Adan Hassan told reporters on Saturday" in Saturday's
+    wire on Friday night's attack): the telling gives no day of its own act."""
+    return a.act_date is None and doc.published is not None and own == doc.published and \
+        current.date is not None and current.date < own
 
 
 def _date_slack(a: SentenceAnalysis) -> int:

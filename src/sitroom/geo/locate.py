@@ -306,7 +306,13 @@ _AFTERMATH_BEFORE = re.compile(
     r"\b(?:(?:died|treated|admitted|recovering|hospitali[sz]ed|taken|rushed|evacuated|airlifted|transferred|flown|brought|"
     r"moved)\s+(?:later\s+|there\s+)?(?:across the (?:border|river|frontier)\s+)?(?:in|to|at)\s+(?:(?:a|the|two|three|several)\s+)?(?:[A-Za-z'’-]+\s+){0,3}?"
     r"(?:hospitals?|clinics?|morgues?|mortuar(?:y|ies)|medical (?:centres?|centers?|facilit(?:y|ies)))\s+(?:in|at)|"
-    r"(?:taken|rushed|evacuated|airlifted|transferred|flown|sent|moved)\s+(?:later\s+)?(?:across the (?:border|river|frontier)\s+)?to)\s+(?:the\s+)?(?:(?:city|town) of\s+)?"
+    r"(?:taken|rushed|evacuated|airlifted|transferred|flown|sent|moved)\s+(?:later\s+)?(?:across the (?:border|river|frontier)\s+)?to|"
+    # "over 16,000 people have fled, mostly to Dori": where the survivors went
+    r"(?:fled|flee(?:ing)?|escaped|displaced)\s*,?\s+(?:(?:mostly|mainly|largely|many|some|most of them)\s*,?\s+)?(?:to|towards?|into)|"
+    # French and Spanish: "blessés évacués vers Kaya", "trasladados a Cali", "ont fui vers Dori"
+    r"(?i:(?:évacué|transporté|transféré|conduit|réfugié|evacuad|trasladad|llevad|refugiad)[eoa]?s?|fui|huyeron|huido)"
+    r"\s+(?:(?:à|a|al|en)\s+l['’]hôpital\s+de|vers|à|a|hacia|hasta|al))"
+    r"\s+(?:the\s+)?(?:(?:city|town) of\s+)?"
     r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?\s+(?:and\s+)?){0,4}$")
 # "in eastern Syria", "of Syria" place what precedes in that country; "bordering Syria" does not
 _IN_COUNTRY = re.compile(r"(?:(?<!from )\b(?:in|inside|of|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|"

@@ -53,7 +53,10 @@ UNPLACED = -0.5
 """A report with no place (or only its country) is neutral-to-weak: it may join only a unique match."""
 
 _GENERIC_PLACE_WORDS = re.compile(
-    r"\b(?:international|air ?base|base|airport|market|square|camp|city|district|province|governorate)\b")
+    # GeoNames' French and Spanish unit names first: "Province du Sanmatenga", "Departamento de Antioquia"
+    r"\b(?:(?:province|prefecture|departement|commune|region|provincia|departamento|municipio|distrito)\s+"
+    r"(?:du|de la|de l|des|de|d|del)|"
+    r"international|air ?base|base|airport|market|square|camp|city|district|province|governorate)\b")
 
 
 def location_key(name: str | None) -> str | None:
@@ -162,11 +165,11 @@ def place_evidence(a: Any, b: Any, km: float = MERGE_KM) -> float | None:
 
 
 def _names_the_others_province(a: Any, b: Any) -> bool:
-    """One report's place is a region (precision 3) whose name is the other's admin1."""
+    """One report's place is a region (precision 3) whose name is the other's admin1 or admin2
+    ("Sanmatenga" beside a point in "Province du Sanmatenga")."""
     for region, town in ((a, b), (b, a)):
         key = location_key(region.location)
-        if _precision(region) >= 3 and key is not None and key == location_key(getattr(town, "admin1", None)) \
-                and _precision(town) < 3:
+        if _precision(region) >= 3 and key is not None and key in _admin_keys(town) and _precision(town) < 3:
             return True
     return False
 
