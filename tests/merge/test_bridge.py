@@ -71,6 +71,29 @@ def test_a_placeless_report_links_nothing() -> None:
     assert bridged(placeless, Candidate("A", [A]), [Candidate("A", [A]), Candidate("B", [B])]) == []
 
 
+# D is told with no place (only the country) and shares an actor and the toll with the placed reports
+# E (a city) and F (the same city by another spelling); F alone is too thin to join E by its place.
+BOMB = dict(event_type="Explosions/Remote violence", sub_event_type="Suicide bomb")
+D = report("d", location=None, latitude=None, longitude=None, geo_precision=None, admin1=None, fatalities=37,
+           actor1="Al-Shabaab", notes="The toll of the beach attack rose to 37.", **BOMB)
+E = report("e", location="Mogadishu", latitude=2.04, longitude=45.34, fatalities=37, actor1="Al-Shabaab",
+           notes="Al-Shabaab gunmen and a suicide bomber attacked a beach; 37 dead.", **BOMB)
+F = report("f", location="Muqdisho", latitude=2.04, longitude=45.34, event_type="Explosions/Remote violence",
+           sub_event_type="Remote explosive/landmine/IED", notes="Blast on the beach tonight.")
+
+
+@pytest.mark.parametrize("order", list(permutations([D, E, F])), ids=lambda o: "".join(m.doc_id for m in o))
+def test_an_event_of_placeless_reports_is_linked_where_it_has_one_home(order: tuple[Event, ...]) -> None:
+    assert clusters(list(order)) == [["d", "e", "f"]]
+
+
+def test_an_event_of_placeless_reports_is_not_linked_where_another_event_could_hold_it() -> None:
+    elsewhere = report("g", location="Kismayo", latitude=-0.36, longitude=42.55, actor1="Al-Shabaab",
+                       notes="A suicide bomber struck a hotel in Kismayo.", **BOMB)
+    assert bridged(E, Candidate("F", [F]), [Candidate("F", [F]), Candidate("D", [D]), Candidate("G", [elsewhere])]) == []
+    assert bridged(E, Candidate("F", [F]), [Candidate("F", [F]), Candidate("D", [D])]) == ["D"]
+
+
 def test_bridged_only_looks_at_the_candidates_given() -> None:
     assert bridged(C, Candidate("A", [A]), [Candidate("A", [A]), Candidate("B", [B])]) == ["B"]
     assert bridged(C, Candidate("A", [A]), [Candidate("A", [A])]) == []

@@ -177,13 +177,29 @@ def bridged(m: Any, target: Candidate, candidates: Sequence[Candidate], decision
         if c.event_id == target.event_id or not c.mentions:
             continue
         fit = fits(m, c, decisions, km)
-        if fit is None or not fit[1]:
+        if fit is None or not (fit[1] or _only_home_of_placeless(m, fit[0], c, target, candidates, decisions, km)):
             continue
         if any(vetoed(x, y, decisions, km) for x in c.mentions for y in group):
             continue
         out.append(c.event_id)
         group.extend(c.mentions)
     return out
+
+
+PLACELESS_LINK = 6.5 / MAX_TOTAL
+"""How well a placed report must fit an event of placeless reports to link it: more than a shared day,
+type and country (5 points), such as a shared actor or toll."""
+
+
+def _only_home_of_placeless(m: Any, score: float, c: Candidate, target: Candidate, candidates: Sequence[Candidate],
+                            decisions: Decisions, km: float) -> bool:
+    """`c` holds only reports with no place ("the Lido beach attack", coded in Somalia), `m` fits it
+    strongly, and no event but the one `m` joins could hold them: the placeless event arrived before
+    the placed reports that would have given it a home."""
+    if score < PLACELESS_LINK or any(has_specific_place(x) for x in c.mentions):
+        return False
+    others = [o for o in candidates if o.event_id not in (c.event_id, target.event_id) and o.mentions]
+    return not any(fits(x, o, decisions, km) is not None for x in c.mentions for o in others)
 
 
 def vetoed(a: Any, b: Any, decisions: Decisions, km: float = MERGE_KM) -> bool:
