@@ -402,6 +402,31 @@ def test_a_reviews_assessment_after_its_incidents_places_none_of_them():
     assert event.location != "Sebba" and event.event_date == date(2022, 6, 11)
 
 
+def test_houses_burnt_in_the_attack_are_its_damage_not_an_event_of_their_own():
+    doc = Document(text="BENI | Des assaillants ont attaqué le village de Mayangose vers 2h du matin. Au moins 12 corps "
+                        "retrouvés, des maisons incendiées. Night attack on Mayangose, Beni territory.",
+                   published=date(2024, 6, 7), country_hint="CD", input_format="jsonl")
+    (event,) = extract_events(doc)
+    assert event.sub_event_type == "Attack"
+
+
+def test_a_later_labelled_item_of_a_review_does_not_place_the_one_before():
+    doc = Document(text="WEEKLY UPDATE\n\nITURI\nSun 27 Jul - Komanda (Irumu territory): ADF fighters attacked the "
+                        "parish during a night vigil, killing worshippers.\n\nDjugu territory: no significant incident "
+                        "recorded this week.", published=date(2025, 7, 28), country_hint="CD")
+    (event,) = extract_events(doc)
+    assert event.location != "Djugu"
+
+
+@pytest.mark.parametrize("text", [
+    "GOMA | Des bombes sont tombées ce vendredi sur les sites de déplacés de Mugunga, à l'ouest de la ville.",
+    "Explosive rounds landed on two camps for displaced families outside Goma on Friday.",
+])
+def test_rounds_and_bombs_that_fell_on_a_place_are_shelling(text):
+    (event,) = extract_events(Document(text=text, published=date(2024, 5, 3), country_hint="CD"))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

@@ -324,3 +324,15 @@ def test_two_exact_points_far_apart_stay_two_places_though_one_lead_names_the_ot
     tal_afar = ev(location="Tal Afar", latitude=36.377, longitude=42.449, admin1="Nineveh",
                   notes="A roadside bomb exploded in Tal Afar, west of Mosul, killing two soldiers.")
     assert place_evidence(mosul, tal_afar) is None
+
+
+def test_a_blast_heard_contradicts_no_named_weapon_but_two_named_weapons_do():
+    from sitroom.merge.evidence import CONFUSED_WEAPON, ONE_SUB_TYPE_UNKNOWN, type_evidence
+
+    shelling = Event(doc_id="a", event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack")
+    heard = Event(doc_id="b", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                  evidence={"sub_event_type": Evidence(10, 23, "explosions at")})
+    named = Event(doc_id="c", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                  evidence={"sub_event_type": Evidence(10, 22, "roadside bomb")})
+    assert type_evidence(shelling, heard) == ONE_SUB_TYPE_UNKNOWN
+    assert type_evidence(shelling, named) == CONFUSED_WEAPON

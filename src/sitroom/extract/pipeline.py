@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.codebook.loader import accident_cause_pattern, any_trigger
 from sitroom.extract.analysis import ANALYSIS_HEADING_RE, SUMMARY_HEADING_RE, SentenceAnalysis, analyse, is_heading
-from sitroom.extract.build import ROLLUP_LEAD_RE, WEAPON_PRIORITY, build_event
+from sitroom.extract.build import ALONGSIDE_KILLING, ROLLUP_LEAD_RE, WEAPON_PRIORITY, build_event
 from sitroom.extract.classify import PROTEST_RE, STRONG_RE
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.place import distance_km, locate_sentence
@@ -322,6 +322,8 @@ def _may_elaborate(current: Mention, a: SentenceAnalysis) -> bool:
     but a new bullet or a sentence with its own different date belongs to something else."""
     if a.sentence.bullet and a.sentence.block != current.block:
         return False
+    if _another_labelled_item(current, a):
+        return False
     own = _own_date(a)
     if own is None or current.date is None or own == current.date:
         return True
@@ -329,6 +331,17 @@ def _may_elaborate(current: Mention, a: SentenceAnalysis) -> bool:
     # government gave 132 dead on 6 June")
     return a.sentence.block == current.block and own > current.date and \
         (a.casualties.killed is not None or a.casualties.injured is not None)
+
+
+def _another_labelled_item(current: Mention, a: SentenceAnalysis) -> bool:
+    """In a review whose items open with a label ("Sun 27 Jul - Komanda (Irumu territory): ADF fighters
+    attacked ..."), a later paragraph with a label of its own ("Djugu territory: no significant incident
+    recorded") is another item, not more about this one."""
+    return a.sentence.block != current.block and a.sentence.first_in_block and \
+        ITEM_LABEL_RE.match(a.sentence.text) is not None and ITEM_LABEL_RE.match(current.triggers[0].sentence.text) is not None
+
+
+ITEM_LABEL_RE = re.compile(r"[A-Z0-9][^:.;\"“”\n]{2,80}:\s")
 
 
 def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: list[SentenceAnalysis]) -> bool:
@@ -480,6 +493,8 @@ def _different_family(current: Mention, a: SentenceAnalysis) -> bool:
     violent_new = new.event_type in POLITICAL_VIOLENCE_TYPES
     if violent_first and violent_new:
         return False
+    if violent_first and new.sub_event_type in ALONGSIDE_KILLING and a.sentence.block == current.last_block:
+        return False  # "ADF attacked the parish ... 21 bodies found, houses and shops burnt": the attack's damage
     if {first.event_type, new.event_type} <= DEMONSTRATION_TYPES:
         return False  # a protest that turns violent or is broken up is still one event
     return first.event_type != new.event_type or (not violent_new and first.sub_event_type != new.sub_event_type)

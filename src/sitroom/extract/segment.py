@@ -46,17 +46,34 @@ class Block:
     bullet: bool
 
 
+# A line of running text broken by a hard wrap: it ends mid-clause and the next line goes on with it
+WRAP_MIN_CHARS = 50
+_ENDS_MID_CLAUSE_RE = re.compile(r"(?:[,;(/-]|\b(?:and|or|but|of|the|a|an|in|on|at|to|by|for|with|from|near|between|"
+                                 r"into|onto|after|before|during|while|as|than|that|which|who|its|their|his|her))$", re.I)
+_GOES_ON_RE = re.compile(r"[a-z(]")
+
+
 def split_blocks(text: str) -> list[Block]:
-    """Paragraphs and list items: each non-empty line is a block (reports rarely wrap lines)."""
+    """Paragraphs and list items: each non-empty line is a block, except that a hard-wrapped line of
+    running text ("... attacked the Catholic parish during a" / "night vigil at around 01:00, ...")
+    goes on in the next one."""
     blocks: list[Block] = []
     pos = 0
+    wrapped = False  # the line before was cut by a hard wrap: this one continues its block
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        if stripped:
+        if not stripped:
+            wrapped = False
+        else:
             marker = BULLET_RE.match(line)
-            lead = marker.end() if marker else len(line) - len(line.lstrip())
             body_end = pos + len(line.rstrip())
-            blocks.append(Block(pos + lead, body_end, bullet=bool(marker)))
+            if wrapped and not marker and _GOES_ON_RE.match(stripped) or wrapped and _ENDS_MID_CLAUSE_RE.search(
+                    text[blocks[-1].start:blocks[-1].end]) and not marker:
+                blocks[-1] = Block(blocks[-1].start, body_end, blocks[-1].bullet)
+            else:
+                lead = marker.end() if marker else len(line) - len(line.lstrip())
+                blocks.append(Block(pos + lead, body_end, bullet=bool(marker)))
+            wrapped = len(stripped) >= WRAP_MIN_CHARS and stripped[-1] not in ".!?:\"”’)]|"
         pos += len(line)
     return blocks
 

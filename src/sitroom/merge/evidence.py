@@ -145,6 +145,20 @@ _WEAPONS = frozenset().union(_SISTERS[0], _SISTERS[1])
 _CROWD = frozenset({"violent demonstration"}) | _SISTERS[3]
 
 
+# "Several explosions at the airport": a blast heard, coded as an explosive for want of a weapon's name
+_BARE_BLAST = re.compile(r"(?:(?:several|two|three|a|an|the|loud|huge|powerful|massive|big|large|strong)\s+)*"
+                         r"(?:blasts?|explosions?|exploded|explosée?s?|détonations?|detonations?|explosi(?:ón|ones)|"
+                         r"estall(?:ó|aron|ido)|explot(?:ó|aron))"
+                         r"(?:\s+(?:hit|struck|targeted|killed|wounded|injured|ripped|rocked|damaged|in|at|near|on))?", re.I)
+
+
+def _unnamed_blast(e: Any) -> bool:
+    """The report's explosive is only a blast ("several explosions"), so it contradicts no named weapon."""
+    text = evidence_text(e, "sub_event_type")
+    return _norm(e.sub_event_type) == "remote explosive/landmine/ied" and text is not None and \
+        _BARE_BLAST.fullmatch(text.strip()) is not None
+
+
 def _norm(value: str | None) -> str:
     return " ".join(value.casefold().split()) if value else ""
 
@@ -164,7 +178,7 @@ def type_evidence(a: Any, b: Any) -> float | None:
         if (sa in _GENERIC and sb in _WEAPONS) or (sb in _GENERIC and sa in _WEAPONS):
             return GENERIC_SUB_TYPE
         if sa in _WEAPONS and sb in _WEAPONS:
-            return CONFUSED_WEAPON
+            return ONE_SUB_TYPE_UNKNOWN if _unnamed_blast(a) or _unnamed_blast(b) else CONFUSED_WEAPON
     if sa in _CROWD and sb in _CROWD:
         return GENERIC_SUB_TYPE
     return None
