@@ -147,3 +147,11 @@ def test_a_month_of_last_or_this_year_is_of_that_year():
     june = date(2019, 6, 23)
     assert find_dates("In June last year, a grenade killed two people.", june)[0].value == date(2018, 6, 1)
     assert find_dates("In March this year, a bomb killed two people.", june)[0].value == date(2019, 3, 1)
+
+
+def test_last_month_is_the_latest_such_month_before_the_report():
+    june = date(2019, 6, 23)
+    assert find_dates("A bomb at a rally last July killed 50.", june)[0].value == date(2018, 7, 1)
+    assert find_dates("A bomb at a rally last March killed 50.", june)[0].value == date(2019, 3, 1)
+    assert find_dates("A bomb at a rally last June killed 50.", june)[0].value == date(2018, 6, 1)
+    assert find_dates("He was last seen on May 5.", june)[0].value == date(2019, 5, 5)

@@ -427,6 +427,25 @@ def test_rounds_and_bombs_that_fell_on_a_place_are_shelling(text):
     assert event.sub_event_type == "Shelling/artillery/missile attack"
 
 
+YEARLESS_TWO_BOMBS = (
+    "PESHAWAR, Pakistan, March 3 (Reuters) - Two bombs exploded at polling offices in Khyber Pakhtunkhwa on Sunday, "
+    "killing at least 19 people, officials said.\n\n"
+    "The first blast struck a candidate's office in the Tangi area of Charsadda district. Eleven people were killed.\n\n"
+    "About an hour later a second device, hidden in a parked rickshaw, went off near a party office in the town of "
+    "Bannu, killing eight people.\n\n"
+    "Campaigning has been marred by violence, and militants have targeted candidates and rallies.\n\n"
+    "A suicide bombing at a rally in Bajaur last July killed more than 50 people.")
+
+
+def test_a_wire_telling_two_bombings_gives_each_its_own_event_and_toll():
+    events = extract_events(Document(text=YEARLESS_TWO_BOMBS, country_hint="PK"))
+    current = [e for e in events if not e.historical]
+    assert sorted(e.fatalities for e in current) == [8, 11]
+    assert {e.sub_event_type for e in current} == {"Remote explosive/landmine/IED"}
+    (recalled,) = [e for e in events if e.historical]
+    assert recalled.fatalities == 50  # "last July" in a wire of March: no incident of the wire's day
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

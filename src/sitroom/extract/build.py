@@ -519,9 +519,13 @@ def _set_casualties(event: Event, doc: Document, triggers: list[SentenceAnalysis
     # an update anywhere in the incident's telling ("According to the latest report, ten have died")
     telling = triggers + [a for a in context if a.sentence.block == block
                           or (a.sentence.start > triggers[0].sentence.start and TOLL_UPDATE_RE.search(a.sentence.text))]
+    # "Two bombs ... killing at least 24" over "The first blast struck ... Fourteen people were killed":
+    # the first act's own paragraph has its toll, the lead the sum of both
+    first = _first_of_several(triggers, context)
+    own = [a for a in triggers + context if first is not None and a.sentence.block == first.sentence.block]
     for field_name, attr in (("fatalities", "killed"), ("injuries", "injured")):
         best: tuple[SentenceAnalysis, Count] | None = None
-        for a in telling:
+        for a in own if any(getattr(a.casualties, attr) is not None for a in own) else telling:
             count = getattr(a.casualties, attr)
             if count is not None and (best is None or count.value > best[1].value):
                 best = (a, count)

@@ -82,7 +82,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"\b(?:in|during|since|by|of|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b", re.I)),
     ("month_year", _fr_es(re.compile(rf"\b(?:en|début|fin|mi-|courant|durant|a principios de|a finales de|a fines de|a mediados de)\s*"
                               rf"{_MONTH_FR_ES}\s+(?:de\s+|del\s+)?{_YEAR}\b", re.I))),
-    ("month_only", re.compile(rf"\b(?:in|during|by|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\b(?!\s*\d)"
+    ("month_only", re.compile(rf"\b(?:in|during|by|early|late|mid-?|last)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}\b(?!\s*\d)"
                               rf"(?:\s+(?P<which>last|this) year\b)?",
                               re.I)),
     ("weekday", re.compile(r"\b(?:on|last|this|late|early)?\s*(?P<weekday>monday|tuesday|wednesday|thursday|friday|"
@@ -210,6 +210,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
             return make(None, PRECISION_MONTH, explicit=False)
         month = MONTHS[m["month"].lower()]
         year = published.year if month <= published.month else published.year - 1
+        if text.lower().startswith("last") and month == published.month:
+            year -= 1  # "last July" in a July paper is a year ago
         which = m.groupdict().get("which")
         if which:  # "in June last year", "in March this year"
             year = published.year - (1 if which.lower() == "last" else 0)

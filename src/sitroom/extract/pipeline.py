@@ -20,9 +20,10 @@ from sitroom.extract.analysis import ANALYSIS_HEADING_RE, SUMMARY_HEADING_RE, Se
 from sitroom.extract.build import ALONGSIDE_KILLING, ROLLUP_LEAD_RE, WEAPON_PRIORITY, build_event
 from sitroom.extract.classify import PROTEST_RE, STRONG_RE
 from sitroom.extract.dateline import find_dateline
+from sitroom.extract.dates import MONTHS, month_day
 from sitroom.extract.place import distance_km, locate_sentence
 from sitroom.extract.segment import split_sentences
-from sitroom.model import Document, Event
+from sitroom.model import PRECISION_MONTH, Document, Event
 
 FAR_KM = 60.0
 DEMONSTRATION_TYPES = frozenset({PROTESTS, RIOTS})
@@ -80,6 +81,12 @@ def _fold_title(mentions: list[Mention]) -> list[Mention]:
         return mentions
     story.triggers.append(title)  # its place and toll are the story's; the story's lead stays first
     return mentions[1:]
+
+
+# A season's violence summed up after the story's incidents, with no count or day of its own
+TREND_RE = re.compile(r"\b(?:has|have) been (?:marred|plagued|rocked|wracked|racked|beset|dogged) by\b|"
+                      r"\b(?:militants|gunmen|insurgents|rebels|jihadists|extremists|armed groups|terrorists) (?:have|had) "
+                      r"(?:repeatedly |often |frequently |also )?(?:targeted|attacked|struck|hit)\b", re.I)
 
 
 FRESH_DAYS = 3
@@ -167,6 +174,9 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
                 current.context.append(a)
             else:
                 pending.append(a)
+            continue
+        if mentions and TREND_RE.search(a.sentence.text) and not _has_specifics(a):
+            pending.append(a)  # "Campaigning has been marred by violence, ... where militants have targeted rallies"
             continue
         # a section heading ("Diyala:", "Security incidents (26 August)") sets the scene of every
         # bullet under it
@@ -333,6 +343,17 @@ def _may_elaborate(current: Mention, a: SentenceAnalysis) -> bool:
         (a.casualties.killed is not None or a.casualties.injured is not None)
 
 
+def _another_month_than_datelines(a: SentenceAnalysis, doc: Document) -> bool:
+    """With no year anywhere, a month the sentence names ("last July") other than the dateline's."""
+    line = find_dateline(doc.text)
+    day = month_day(doc.text[line[0]:line[1]]) if line else None
+    if day is None:
+        return False
+    named = {MONTHS[w.lower()] for d in a.dates if d.value is None and d.precision == PRECISION_MONTH
+             for w in re.findall(r"[^\W\d_]+", d.text) if w.lower() in MONTHS}
+    return bool(named) and int(day[2:4]) not in named
+
+
 def _another_labelled_item(current: Mention, a: SentenceAnalysis) -> bool:
     """In a review whose items open with a label ("Sun 27 Jul - Komanda (Irumu territory): ADF fighters
     attacked ..."), a later paragraph with a label of its own ("Djugu territory: no significant incident
@@ -361,6 +382,8 @@ def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: l
         return True  # with no published date only a stated year dates a sentence: another time's incident
     if own is not None and current.date is None and a.sentence.block != current.block and _opens_with_date(a):
         return True  # a line that opens with its own day after an undated incident ("15/06 — Mpeketoni: ...")
+    if doc.published is None and _another_month_than_datelines(a, doc):
+        return True  # "A suicide bombing in Bajaur last July" in a wire filed "QUETTA, Feb 7"
     if doc.published is None and _weekdays_differ(current.triggers[0], a):
         return True  # no year to date them by, but "on Monday" and "On Sunday evening" are two days
     if a.separate or any(p.separate for p in lead_in):
@@ -393,7 +416,7 @@ LATER_RE = re.compile(r"\b(?:(?:minutes|hours|an hour|moments|shortly) (?:later|
                       r"(?:day|night|morning|afternoon|evening)|on the same day|the same (?:day|night|afternoon|evening|morning))\b",
                       re.I)
 SECOND_ACT_RE = re.compile(r"\b(?:a|the) (?:second|third|fourth|separate|further) (?:[\w-]+ ){0,2}?(?:bomb|blast|explosion|"
-                           r"attack|bomber|bombing|ambush|strike|shooting)s?\b", re.I)
+                           r"attack|bomber|bombing|ambush|strike|shooting|device|car bomb|rocket|missile|drone|raid)s?\b", re.I)
 
 
 _DEFINITE_RE = re.compile(r"(?:[“\"]\s*)?(?:the|this|that)\s", re.I)
@@ -456,7 +479,8 @@ def _weekdays_differ(first: SentenceAnalysis, a: SentenceAnalysis) -> bool:
 def _another_act_elsewhere(current: Mention, a: SentenceAnalysis, doc: Document) -> bool:
     """"A second car bomb went off in the Medina district", "Hours later a suicide car bomber struck
     a checkpoint at Ras Lanuf": another act, when it names another place."""
-    if not (SECOND_ACT_RE.search(a.sentence.text, 0, 100) or LATER_RE.match(a.sentence.text)):
+    # "About an hour later a second device ... went off in the town of Qilla Saifullah"
+    if not (SECOND_ACT_RE.search(a.sentence.text, 0, 100) or LATER_RE.search(a.sentence.text, 0, 40)):
         return False
     here = locate_sentence(doc, a)
     if here is None:
