@@ -155,3 +155,11 @@ def test_last_month_is_the_latest_such_month_before_the_report():
     assert find_dates("A bomb at a rally last March killed 50.", june)[0].value == date(2019, 3, 1)
     assert find_dates("A bomb at a rally last June killed 50.", june)[0].value == date(2018, 6, 1)
     assert find_dates("He was last seen on May 5.", june)[0].value == date(2019, 5, 5)
+
+
+def test_a_dotted_day_and_month_after_a_weekday_is_a_date_but_a_decimal_is_not():
+    sunday = date(2020, 11, 1)
+    (d,) = find_dates("Tue 27.10  Barda district: rocket fire hit houses", sunday)
+    assert d.value == date(2020, 10, 27) and d.text == "27.10"
+    assert find_dates("Aid reached 1.5 million people by 3.10 pm.", sunday) == []
+    assert month_day("Wed 28.10 Barda town centre") == "--10-28"

@@ -446,6 +446,35 @@ def test_a_wire_telling_two_bombings_gives_each_its_own_event_and_toll():
     assert recalled.fatalities == 50  # "last July" in a wire of March: no incident of the wire's day
 
 
+def test_a_reviews_items_under_a_capitalised_heading_after_its_headlines_are_incidents():
+    doc = Document(text="CONFLICT WATCH\nWeek 44: 26 October to 1 November 2020\n\nHEADLINES\nStrikes on towns far "
+                        "behind the lines killed more civilians than in any other week.\n\nCIVILIAN HARM - AZERBAIJAN\n"
+                        "  Tue 27.10  Tartar district, village of Sahlabad: shelling hit houses; 3 civilians killed.\n"
+                        "  Wed 28.10  Barda town centre: rockets hit streets near the market; 21 civilians killed.\n\n"
+                        "OUTLOOK (2-8 November)\nExpect continued long-range fire on towns on both sides.",
+                   published=date(2020, 11, 1), country_hint="AZ")
+    events = extract_events(doc)
+    assert sorted((e.event_date, e.fatalities) for e in events) == [(date(2020, 10, 27), 3), (date(2020, 10, 28), 21)]
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
+
+
+def test_a_post_whose_label_names_the_weapon_is_coded_by_it():
+    doc = Document(text="Shelling of Sahlabad village, Tartar district: 4 civilians killed, a child among them.",
+                   published=date(2020, 10, 27), country_hint="AZ", input_format="jsonl")
+    (event,) = extract_events(doc)
+    assert event.sub_event_type == "Shelling/artillery/missile attack" and event.fatalities == 4
+
+
+def test_a_wire_with_no_year_keeps_a_day_well_before_its_dateline_and_a_wars_toll_apart():
+    doc = Document(text="BAKU, Oct 28 (Reuters) - Rockets hit the centre of the town of Barda on Wednesday, killing 21 "
+                        "civilians, prosecutors said.\n\nGanja was hit by missiles on Oct. 17, when 13 people died. "
+                        "Fighting over the enclave, which broke out on Sept. 27, has killed more than 1,000 people.",
+                   country_hint="AZ")
+    events = extract_events(doc)
+    assert sorted(e.fatalities for e in events if e.fatalities) == [13, 21]
+    assert all(e.fatalities != 1000 for e in events)
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

@@ -41,6 +41,6 @@ def test_blocks_and_sentences_point_into_the_text_in_order(lines):
     text = "\n".join(lines)
     blocks = split_blocks(text)
     assert all(0 <= b.start <= b.end <= len(text) for b in blocks)
-    assert all(a.end <= b.start for a, b in zip(blocks, blocks[1:]))
+    assert all(a.end <= b.start for a, b in zip(blocks, blocks[1:], strict=False))
     for s in split_sentences(text):
         assert text[s.start:s.end] == s.text and s.text == s.text.strip() and s.text

@@ -52,6 +52,9 @@ BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|m
                            r"masterminded|carried out|conducted|supplied|financed|funded|smuggled|built|made|emplaced|transported)|"
                            r"(?:responsible|known) for (?:planning|coordinating|organi[sz]ing|facilitating|directing|conducting|"
                            r"supplying|financing|smuggling|building|making|emplacing|the planning))\b", re.I)
+# A war's toll to date: "Fighting over the enclave, which broke out on Sept. 27, has killed more than 1,000 people"
+CUMULATIVE_RE = re.compile(r"\b(?:fighting|conflict|war|violence|insurgency|offensive|hostilities|unrest)\b[^;]{0,80}?"
+                           r"\b(?:has|have) (?:so far )?(?:killed|left|claimed)\b", re.I)
 # The incident is the topic of talk, not the news: "discussed ... the recent attacks", "condemned the bombing".
 TOPIC_RE = re.compile(r"\b(?:den(?:ied|ies|y|ying)|discuss(?:ed|es|ing)?|talk(?:ed|s)? about|review(?:ed|s)?|address(?:ed)?|denounc\w*|condemn\w*|"
                       r"(?:appalled|outraged|saddened|shocked|horrified|dismayed) (?:by|at)|"
@@ -130,6 +133,12 @@ def analyse(sentence: Sentence, published: date | None, dateline: tuple[int, int
         # "Yala | Another bomb in Bannang Sata today, near the market: volunteers were hit": a post's
         # line (a label, a day) before the colon is the report itself, not a story's title
         classification = classify(text, actors)
+    elif classification is not None and label and body is not text and classification.priority < WEAPON_PRIORITY:
+        # "Shelling of Qarayusifli village, Barda district: 4 civilians killed": the label names the
+        # weapon of the act whose toll follows
+        titled = classify(text, actors)
+        if titled is not None and titled.priority >= WEAPON_PRIORITY and titled.start < label.end():
+            classification = titled
     trigger_start = classification.start if classification else 0
     topic = TOPIC_RE.search(text, 0, trigger_start) if classification else None
     extra: dict[str, object] = {"topic_at": topic.start()} if topic else {}
@@ -182,6 +191,7 @@ ACT_OF_DAY_RE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|
 
 
 POSSESSIVE_RE = re.compile(r"['’]s\b")
+WEAPON_PRIORITY = 70  # rules from Grenade up name the weapon, which decides the sub-type
 REPORT_BEFORE_COLON_RE = re.compile(r"\s[—–|]\s|\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|last night|"
                                     r"hier|aujourd['’]hui|ce matin|cette nuit|ayer|anoche|hoy|esta (?:mañana|tarde|noche))\b",
                                     re.I)
@@ -218,7 +228,8 @@ _ANALYSIS_WORDS = (r"(?:assessment|outlook|forecast|analysis|comment(?:ary)?|bac
 ANALYSIS_LABEL_RE = re.compile(rf"\s*(?:[-*•]\s*)?(?:{_ANALYSIS_WORDS}|summary|in brief)\s*[:—–-]\s", re.I)
 # A section heading over a review's own commentary: "Overview", "4. ASSESSMENT" (not "Key developments",
 # "Summary" or "Highlights", which head the incidents themselves as often as not)
-ANALYSIS_HEADING_RE = re.compile(rf"\s*(?:\d+\.\s*)?{_ANALYSIS_WORDS}\s*:?\s*", re.I)
+# ("OUTLOOK (20-26 February)": with the period it covers)
+ANALYSIS_HEADING_RE = re.compile(rf"\s*(?:\d+\.\s*)?{_ANALYSIS_WORDS}\s*(?:\([^)]{{0,40}}\)\s*)?:?\s*", re.I)
 # ... and headings whose prose sums the incidents up while their bullets list them ("Summary",
 # "Key developments:" over "- 4 Apr, Idlib: ...")
 SUMMARY_HEADING_RE = re.compile(r"\s*(?:\d+\.\s*)?(?:(?:weekly |executive |situation )?summary|highlights|headlines|top stories|"

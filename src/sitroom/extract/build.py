@@ -9,7 +9,14 @@ from datetime import date, timedelta
 
 from sitroom.codebook.acled import ARMED_ACTOR_TYPES, EXPLOSIONS, POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.extract.actors import PATIENT_AFTER_RE, ActorMention, fill_country, find_actors, is_speaker, passive_agent
-from sitroom.extract.analysis import ACT_OF_DAY_RE, SentenceAnalysis, is_heading, is_telling_date
+from sitroom.extract.analysis import (
+    ACT_OF_DAY_RE,
+    CUMULATIVE_RE,
+    WEAPON_PRIORITY,
+    SentenceAnalysis,
+    is_heading,
+    is_telling_date,
+)
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.dates import MONTHS, month_day
 from sitroom.extract.numbers import Count
@@ -75,7 +82,6 @@ ATTACKER_STOPPED_RE = re.compile(r"\b(?:the |an? |one )?(?:attackers?|gunm[ae]n|
                                  r"\b(?:was|were)?\s*(?:shot dead|killed|neutrali[sz]ed|gunned down)\s+by\s+(?:the\s+)?"
                                  r"(?:police|security forces|troops|soldiers|guards|officers|special forces)", re.I)
 OVERRIDING_TYPES = frozenset({"Chemical weapon"})
-WEAPON_PRIORITY = 70  # rules from Grenade up name the weapon, which decides the sub-type
 # "The assault came two days after the double suicide bombing": that weapon belongs to another event.
 OTHER_EVENT_BEFORE_RE = re.compile(r"\b(?:after|before|since|following|like|unlike|than|in the wake of|similar to|"
                                    r"recalling|reminiscent of)\b[^.;]*$", re.I)
@@ -517,8 +523,9 @@ def _set_casualties(event: Event, doc: Document, triggers: list[SentenceAnalysis
     block = triggers[0].sentence.block
     # a later toll in the same paragraph revises the first one ("raised the toll to 32"), and so does
     # an update anywhere in the incident's telling ("According to the latest report, ten have died")
-    telling = triggers + [a for a in context if a.sentence.block == block
-                          or (a.sentence.start > triggers[0].sentence.start and TOLL_UPDATE_RE.search(a.sentence.text))]
+    telling = triggers + [a for a in context if (a.sentence.block == block
+                          or (a.sentence.start > triggers[0].sentence.start and TOLL_UPDATE_RE.search(a.sentence.text)))
+                          and not CUMULATIVE_RE.search(a.sentence.text)]  # a war's toll to date is no incident's
     # "Two bombs ... killing at least 24" over "The first blast struck ... Fourteen people were killed":
     # the first act's own paragraph has its toll, the lead the sum of both
     first = _first_of_several(triggers, context)
@@ -530,7 +537,8 @@ def _set_casualties(event: Event, doc: Document, triggers: list[SentenceAnalysis
             if count is not None and (best is None or count.value > best[1].value):
                 best = (a, count)
         if best is None:
-            best = next(((a, c) for a in context if (c := getattr(a.casualties, attr)) is not None), None)
+            best = next(((a, c) for a in context if (c := getattr(a.casualties, attr)) is not None
+                         and not CUMULATIVE_RE.search(a.sentence.text)), None)
         if best is not None:
             a, count = best
             event.set(field_name, count.value, _rel(doc, a, count.start, count.end))

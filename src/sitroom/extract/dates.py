@@ -52,6 +52,7 @@ _WEEKDAY_FR_ES = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|mar
 _WEEKDAY_FORMS = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Monday", "Tuesday",
                   "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+_WEEKDAY_BEFORE_RE = re.compile(r"\b(?:" + "|".join(_WEEKDAY_FORMS) + r")\.?,?\s+$", re.I)
 _NUMERIC_DATE_BEFORE_RE = re.compile(r"(?:^|\n|\bon |\(|\b(?:" + "|".join(_WEEKDAY_FORMS) + r") )$", re.I)
 
 _FR_ES_PATTERNS: set[re.Pattern[str]] = set()
@@ -77,6 +78,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "23/05 — Jebleh:" opening a sitrep's bullet, "on 23/05", "(23/05)": day and month in figures;
     # only there, since "3/4 of" and "24/7" are no days
     ("numeric", re.compile(r"(?<![\w/.:])(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d/])")),
+    # "Tue 27.10  Barda district: ...": day.month after a weekday, as European sitreps write it
+    ("numeric_dotted", re.compile(r"(?<![\w/.:,])(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)(?!\d|\.\d)")),
     # "On New Year's Day, armed men killed 37": a feast of fixed date is that day
     ("feast", re.compile(rf"\b(?P<feast>New Year['’]?s Day|Christmas Day)\b(?:,?\s+{_YEAR})?", re.I)),
     ("month_year", re.compile(rf"\b(?:in|during|since|by|of|early|late|mid-?)\s+{_MONTH}\s+{_YEAR}\b", re.I)),
@@ -191,9 +194,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
         if m["year"]:
             return make(date(int(m["year"]), month, day))
         return make(_year_before(published, month, day)) if published is not None else None
-    if kind == "numeric":
-        if not _NUMERIC_DATE_BEFORE_RE.search(m.string, 0, m.start()):
-            return None  # "3/4 of the town", "24/7": only a line's opening, "on", "(" or a weekday date
+    if kind in ("numeric", "numeric_dotted"):
+        before = _WEEKDAY_BEFORE_RE if kind == "numeric_dotted" else _NUMERIC_DATE_BEFORE_RE
+        if not before.search(m.string, 0, m.start()):
+            return None  # "3/4 of the town", "24/7", "1.5 million": only a line's opening, "on", "(" or a weekday date
         readings = _numeric_readings(int(m["a"]), int(m["b"]))
         if not readings:
             return None
@@ -294,7 +298,7 @@ def _shift_months(d: date, months: int) -> date:
 # day but not its year.  The extractor cannot date it; it keeps the day as an ISO 8601 partial date
 # ("--04-09") and the merge reads the report in the year of an incident it may belong to.
 
-_MONTH_DAY_PATTERNS = tuple(p for kind, p in PATTERNS if kind in ("month_day", "day_month", "numeric"))
+_MONTH_DAY_PATTERNS = tuple(p for kind, p in PATTERNS if kind in ("month_day", "day_month", "numeric", "numeric_dotted"))
 _PARTIAL_RE = re.compile(r"^--(?P<m>[01]\d)-(?P<d>[0-3]\d)$")
 
 

@@ -16,14 +16,21 @@ from datetime import date, timedelta
 
 from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.codebook.loader import accident_cause_pattern, any_trigger
-from sitroom.extract.analysis import ANALYSIS_HEADING_RE, SUMMARY_HEADING_RE, SentenceAnalysis, analyse, is_heading
+from sitroom.extract.analysis import (
+    ANALYSIS_HEADING_RE,
+    CUMULATIVE_RE,
+    SUMMARY_HEADING_RE,
+    SentenceAnalysis,
+    analyse,
+    is_heading,
+)
 from sitroom.extract.build import ALONGSIDE_KILLING, ROLLUP_LEAD_RE, WEAPON_PRIORITY, build_event
 from sitroom.extract.classify import PROTEST_RE, STRONG_RE
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.dates import MONTHS, month_day
 from sitroom.extract.place import distance_km, locate_sentence
 from sitroom.extract.segment import split_sentences
-from sitroom.model import PRECISION_MONTH, Document, Event
+from sitroom.model import PRECISION_DAY, PRECISION_MONTH, Document, Event
 
 FAR_KM = 60.0
 DEMONSTRATION_TYPES = frozenset({PROTESTS, RIOTS})
@@ -155,13 +162,15 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
     commentary = False  # under an "Overview" or "Assessment" heading: the review's own talk, no incidents
     summing_up = False  # under a "Summary" heading: its prose sums up, its bullets still list incidents
     for a in analyses:
-        if a.headline:
-            headlines.append(a)
-            continue
+        # a heading in capitals ("CIVILIAN HARM - AZERBAIJAN") reads as a title line too: it still ends
+        # the section above it
         title = _section_title(a)
         if title is not None:
             commentary = ANALYSIS_HEADING_RE.fullmatch(title) is not None
             summing_up = SUMMARY_HEADING_RE.fullmatch(title) is not None
+        if a.headline:
+            headlines.append(a)
+            continue
         # under "Key points", a bullet that counts several acts ("Four suicide attacks in four days") or
         # tells no count and no day ("the campaign appears to be under way") sums up too
         if a.classification is None or commentary or (summing_up and (
@@ -175,8 +184,8 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
             else:
                 pending.append(a)
             continue
-        if mentions and TREND_RE.search(a.sentence.text) and not _has_specifics(a):
-            pending.append(a)  # "Campaigning has been marred by violence, ... where militants have targeted rallies"
+        if mentions and (TREND_RE.search(a.sentence.text) and not _has_specifics(a) or CUMULATIVE_RE.search(a.sentence.text)):
+            pending.append(a)  # "Campaigning has been marred by violence", "Fighting ... has killed more than 1,000"
             continue
         # a section heading ("Diyala:", "Security incidents (26 August)") sets the scene of every
         # bullet under it
@@ -343,15 +352,24 @@ def _may_elaborate(current: Mention, a: SentenceAnalysis) -> bool:
         (a.casualties.killed is not None or a.casualties.injured is not None)
 
 
+YEARLESS_SAME_DAYS = 3
+"""With no year anywhere, a day the sentence names this far from the dateline's is another incident's."""
+
+
 def _another_month_than_datelines(a: SentenceAnalysis, doc: Document) -> bool:
-    """With no year anywhere, a month the sentence names ("last July") other than the dateline's."""
+    """With no year anywhere, a month the sentence names ("last July") other than the dateline's, or
+    a day well before it ("the second time on Oct. 17" in a wire filed "BAKU, Oct 28")."""
     line = find_dateline(doc.text)
     day = month_day(doc.text[line[0]:line[1]]) if line else None
     if day is None:
         return False
     named = {MONTHS[w.lower()] for d in a.dates if d.value is None and d.precision == PRECISION_MONTH
              for w in re.findall(r"[^\W\d_]+", d.text) if w.lower() in MONTHS}
-    return bool(named) and int(day[2:4]) not in named
+    filed = date(2000, int(day[2:4]), int(day[5:7]))  # 2000: a leap year, so 29 February is a day
+    days = [date(2000, int(told[2:4]), int(told[5:7])) for d in a.dates
+            if d.value is None and d.precision == PRECISION_DAY and (told := month_day(d.text)) is not None]
+    return (bool(named) and filed.month not in named) or \
+        any(abs((filed - told).days) > YEARLESS_SAME_DAYS for told in days)
 
 
 def _another_labelled_item(current: Mention, a: SentenceAnalysis) -> bool:
