@@ -475,6 +475,15 @@ def test_a_wire_with_no_year_keeps_a_day_well_before_its_dateline_and_a_wars_tol
     assert all(e.fatalities != 1000 for e in events)
 
 
+def test_an_assessment_line_and_a_looking_ahead_section_place_no_incident():
+    doc = Document(text="PAKISTAN\n\n• 07/02 (Wed) | Kech district | A bomb exploded outside a party office. "
+                        "Final toll: 6 killed.\n\nAssessment: the Turbat and Gwadar bombings were separate devices.\n\n"
+                        "LOOKING AHEAD\nCoalition bargaining in Islamabad; risk of attacks in Quetta.",
+                   published=date(2024, 2, 11), country_hint="PK")
+    (event,) = extract_events(doc)
+    assert event.location not in ("Turbat", "Gwadar", "Islamabad", "Quetta") and event.fatalities == 6
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

@@ -177,3 +177,27 @@ class TestSeed:
                                          "Algeria", "Tags:", "comment", "userpic"])
     def test_chrome_gone(self, cleaned: str, snippet: str) -> None:
         assert snippet not in cleaned
+
+
+def test_lines_hanging_under_a_list_item_or_an_indented_item_go_on_it() -> None:
+    text = ("PAKISTAN\n"
+            "* 07/02 (Wed) | Khanozai, Pishin | A bomb exploded outside an election office. Final toll:\n"
+            "  18 killed, around 30 injured.\n"
+            "* 07/02 (Wed) | Qilla Saifullah | A motorcycle bomb exploded.\n"
+            "\n"
+            "  Tue 27.10  Barda district: rocket fire hit\n"
+            "             houses; 5 civilians killed.\n"
+            "  Wed 28.10  Barda town: rockets hit the market.\n"
+            "Flush-left lines stay lines.\n"
+            "  Even when the next is set in.")
+    assert clean_text(text).text.split("\n") == [
+        "PAKISTAN",
+        "• 07/02 (Wed) | Khanozai, Pishin | A bomb exploded outside an election office. Final toll: 18 killed, around 30 "
+        "injured.",
+        "• 07/02 (Wed) | Qilla Saifullah | A motorcycle bomb exploded.",
+        "",
+        "Tue 27.10 Barda district: rocket fire hit houses; 5 civilians killed.",
+        "Wed 28.10 Barda town: rockets hit the market.",
+        "Flush-left lines stay lines.",
+        "Even when the next is set in.",
+    ]

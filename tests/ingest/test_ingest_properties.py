@@ -22,6 +22,8 @@ PIECES = [
     "Post a new comment", "Related posts", "wrote,", "(x) wrote,", "Illustrative image", "All Rights Reserved",
     "Home|News|World", "On March 3, a rocket hit Erbil.", "Headline", "\u200b", "\ufeff", "\x0c", "\u2028",
     "\x85", "–", "...", "* * *", "Posted by ", "Share this", "3 Comments",
+    # hanging indents: lines set in under a list item or an indented item go on it
+    "\n  ", "\n    ", "\n   18 killed.", "\n  wrote,", "\n  Reply",
 ]
 texty = st.one_of(
     st.text(),

@@ -223,7 +223,7 @@ def _night_into_day(dates: list[DateMention], text: str) -> list[DateMention]:
 
 # A sitrep's own analysis ("Assessment: factions are likely to keep testing ...") reports no incident.
 _ANALYSIS_WORDS = (r"(?:assessment|outlook|forecast|analysis|comment(?:ary)?|background|context|analyst(?:'s)? note|note|"
-                   r"trends?|implications?|overview)")
+                   r"trends?|implications?|overview|looking ahead|the (?:week|month) ahead|what to watch|prospects)")
 # "Summary: 2 IED attacks, both in ...": a roll-up of the incidents listed below, as one line
 ANALYSIS_LABEL_RE = re.compile(rf"\s*(?:[-*•]\s*)?(?:{_ANALYSIS_WORDS}|summary|in brief)\s*[:—–-]\s", re.I)
 # A section heading over a review's own commentary: "Overview", "4. ASSESSMENT" (not "Key developments",

@@ -18,6 +18,7 @@ from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.codebook.loader import accident_cause_pattern, any_trigger
 from sitroom.extract.analysis import (
     ANALYSIS_HEADING_RE,
+    ANALYSIS_LABEL_RE,
     CUMULATIVE_RE,
     SUMMARY_HEADING_RE,
     SentenceAnalysis,
@@ -177,8 +178,10 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
                 not a.sentence.bullet or ROLLUP_LEAD_RE.search(a.sentence.text) or not _has_specifics(a))):
             if is_heading(a):
                 section = a
-            elif commentary and mentions:
-                continue  # an "Assessment" after the incidents ("the risk on the Dori-Sebba axis") places none of them
+            elif (commentary or ANALYSIS_LABEL_RE.match(a.sentence.text)) and mentions:
+                # an "Assessment" after the incidents ("the risk on the Dori-Sebba axis", "Assessment: the
+                # Pishin and Qilla Saifullah bombings were separate devices") places none of them
+                continue
             if current is not None and a.sentence.block == current.last_block and _may_elaborate(current, a):
                 current.context.append(a)
             else:

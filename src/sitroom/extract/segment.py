@@ -67,12 +67,13 @@ def split_blocks(text: str) -> list[Block]:
         else:
             marker = BULLET_RE.match(line)
             body_end = pos + len(line.rstrip())
-            if wrapped and not marker and _GOES_ON_RE.match(stripped) or wrapped and _ENDS_MID_CLAUSE_RE.search(
-                    text[blocks[-1].start:blocks[-1].end]) and not marker:
+            goes_on = not marker and blocks and wrapped and (
+                _GOES_ON_RE.match(stripped) or _ENDS_MID_CLAUSE_RE.search(text[blocks[-1].start:blocks[-1].end]))
+            if goes_on:
                 blocks[-1] = Block(blocks[-1].start, body_end, blocks[-1].bullet)
             else:
                 lead = marker.end() if marker else len(line) - len(line.lstrip())
-                blocks.append(Block(pos + lead, body_end, bullet=bool(marker)))
+                blocks.append(Block(min(pos + lead, body_end), body_end, bullet=bool(marker)))  # "- " alone: empty
             wrapped = len(stripped) >= WRAP_MIN_CHARS and stripped[-1] not in ".!?:\"”’)]|"
         pos += len(line)
     return blocks

@@ -94,6 +94,15 @@ def normalise_line(line: str) -> str:
     return line
 
 
+def _hanging_indent(line: str, indent: int) -> int | None:
+    """How deep a following line must be set in to go on this one: any depth under a list item,
+    deeper than an item that is itself set in ("  Tue 27.10  Barda: rockets hit" over
+    "             houses; 5 killed"); a line flush left has no hanging lines."""
+    if line.startswith(BULLET):
+        return indent + 1
+    return indent + 1 if indent else None
+
+
 def _body(line: str) -> str:
     return line[len(BULLET):] if line.startswith(BULLET) else line
 
@@ -153,14 +162,25 @@ def clean_text(text: str) -> Cleaned:
     content = 0  # kept non-blank lines
     gap = False  # a blank line since the last kept line
     truncated = False
+    hanging: int | None = None  # lines set in at least this deep go on the last kept list item
     for raw in normalise_chars(text).split("\n"):
         line = normalise_line(raw)
         if not line:
-            gap = True
+            gap, hanging = True, None
             continue
         if truncated:
             removed.append(line)
             continue
+        indent = len(raw) - len(raw.lstrip())
+        if kept and not gap and hanging is not None and indent >= hanging and not line.startswith(BULLET):
+            joined = kept[-1] + " " + line  # "* 07/02 | Khanozai | ... Final toll:" / "  18 killed, around 30 injured."
+            if normalise_line(joined) == joined and chrome_reason(joined, content - 1) is None \
+                    and joined.casefold() not in seen:  # as a second cleaning would keep it
+                seen.discard(kept[-1].casefold())
+                kept[-1] = joined
+                seen.add(joined.casefold())
+                continue
+        hanging = _hanging_indent(line, indent)
         key = _key(_body(line))
         if _is_truncation_marker(key):
             removed.append(line)
