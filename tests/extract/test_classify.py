@@ -14,6 +14,10 @@ def sub_type(sentence: str) -> str | None:
     ("A suicide bomber blew himself up in a crowded market.", "Suicide bomb"),
     ("Three Katyusha rockets landed near the airport.", "Shelling/artillery/missile attack"),
     ("Turkish warplanes struck positions in the mountains.", "Air/drone strike"),
+    ("A Russian strike on an apartment block in the city centre left a crater.", "Air/drone strike"),
+    ("Gunmen were firing on tourists in the meadow above the town.", "Attack"),
+    ("La fiscalía eleva a 16 los muertos de la matanza del domingo en el caserío.", "Attack"),
+    ("Twenty killed as rockets struck a market.", "Shelling/artillery/missile attack"),
     ("A drone attack hit a militia headquarters.", "Air/drone strike"),
     ("Militants attacked an army checkpoint, killing two soldiers.", "Armed clash"),
     ("Gunmen shot dead three shepherds near the village.", "Attack"),
@@ -68,6 +72,7 @@ def test_sub_event_type(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Workers at the port went on strike on Monday over pay.",
     "An earthquake killed twelve people in the mountains.",
     "The prime minister met his Iranian counterpart in Baghdad.",
     "A fire broke out at a hospital, killing several patients.",

@@ -73,6 +73,7 @@ PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|is|are|came under|come
                                # French and Spanish: "a été abattu", "fue emboscada", "est tombée dans une embuscade"
                                r"|\b(?:été|fue|fueron|sido|resultaron|resultó)\s+(?:\w+\s+){0,2}$"
                                r"|\b(?:tomb(?:é|ée|és|ées)\s+dans|ca(?:yó|yeron)\s+en)\s+(?:une?\s+|una?\s+)?$", re.I)
+_PROGRESSIVE_RE = re.compile(r"[a-z]+ing\b")
 PASSIVE_TRIGGER_RE = re.compile(r"(?:came|come|comes|coming) under\b|"
                                 # "tués dans une attaque", "muertos en un ataque": the headline passive in French and Spanish
                                 r"(?:tu(?:é|ée|és|ées)|bless(?:é|ée|és|ées)|enlev(?:é|ée|és|ées)|kidnapp(?:é|ée|és|ées)|abattu(?:e|s|es)?|"
@@ -417,7 +418,8 @@ def assign_roles(sentence: str, actors: list[ActorMention], trigger_start: int,
     clause_start = _clause_start(sentence, trigger_start)
     before = [a for a in actors if clause_start <= a.start and a.end <= trigger_start and a is not perpetrator]
     after = [a for a in actors if a.start >= trigger_start and a is not perpetrator]
-    passive = bool(PASSIVE_BEFORE_RE.search(sentence[:trigger_start])
+    # "gunmen were firing on tourists": a progressive, not a passive
+    passive = bool((PASSIVE_BEFORE_RE.search(sentence[:trigger_start]) and not _PROGRESSIVE_RE.match(sentence, trigger_start))
                    or PASSIVE_TRIGGER_RE.match(sentence, trigger_start) or _romance_passive(sentence, trigger_start))
     if passive_subject is not None:
         target = passive_subject
