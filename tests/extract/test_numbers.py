@@ -9,6 +9,8 @@ from sitroom.extract.numbers import find_casualties, parse_number
     ("A car bomb killed 76 people and injured 123 others in the market.", 76, 123),
     ("The toll from yesterday's attack on the restaurant west of the city is now 74, officials say.", 74, None),
     ("The death toll was three times higher than last year.", None, None),
+    ("A terrorist column murdered fourteen (14) people, among them two minors, at a bar.", 14, None),
+    ("The murdered journalist was buried on Friday.", None, None),
     ("Five (05) members of the army and two (02) civilian drivers lost their lives, and six (06) soldiers were wounded.",
      7, 6),
     ("At least seven people were killed and 16 wounded.", 7, 16),

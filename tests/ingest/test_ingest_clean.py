@@ -201,3 +201,14 @@ def test_lines_hanging_under_a_list_item_or_an_indented_item_go_on_it() -> None:
         "Flush-left lines stay lines.",
         "Even when the next is set in.",
     ]
+
+
+def test_lines_hanging_under_a_numbered_item_go_on_it() -> None:
+    text = ("1. On the night of Sunday 23 May 2021, in the place known as San Miguel del Ene, a column of the\n"
+            "   Militarized Communist Party murdered fourteen people.\n"
+            "2. Pamphlets were found at the scene.")
+    assert clean_text(text).text.split("\n") == [
+        "1. On the night of Sunday 23 May 2021, in the place known as San Miguel del Ene, a column of the Militarized "
+        "Communist Party murdered fourteen people.",
+        "2. Pamphlets were found at the scene.",
+    ]

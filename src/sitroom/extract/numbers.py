@@ -79,7 +79,7 @@ SINGLE_RE = re.compile(r"\b(?:(?:a|an|one)\s+(?:[a-z'-]+\s+){0,2}?(?:[a-z]+(?:ma
                        r"agente|joven|indígena|periodista|conductor|mort|morte|blessé|blessée|muerto|muerta|herido|herida))\b",
                        re.I)
 
-KILLED = (r"(?:burned|burnt|stoned|beaten|hacked|stabbed|starved) to death|slaughter(?:ed|ing|s)?|killed|killing|kills|kill|massacred|massacring|massacres|massacre|dead|died|die|dies|slain|perished|lost (?:their|his|her) lives|lost their lives|"
+KILLED = (r"(?:burned|burnt|stoned|beaten|hacked|stabbed|starved) to death|slaughter(?:ed|ing|s)?|killed|killing|kills|kill|massacred|massacring|massacres|massacre|murdered|murdering|dead|died|die|dies|slain|perished|lost (?:their|his|her) lives|lost their lives|"
           r"(?:claimed|took|cost) the lives of|lives of|fatalities|deaths? of|deaths|death toll|bodies|executed|executing|executes|execute|beheaded|beheading|crucified|crucifying|"
           r"shot dead|gunned down|left dead|lifeless|martyred|martyrs|casualties dead|KIA|"
           r"(?:burned|burnt|boiled|stoned|beaten|hacked|stabbed|tortured|starved|drowned)(?= (?:[\w-]+ ){0,4}?to death)|"

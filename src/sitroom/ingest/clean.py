@@ -94,11 +94,14 @@ def normalise_line(line: str) -> str:
     return line
 
 
+_NUMBERED_ITEM = re.compile(r"(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-h]\))\s")  # "1. On the night of ...", "(a) "
+
+
 def _hanging_indent(line: str, indent: int) -> int | None:
     """How deep a following line must be set in to go on this one: any depth under a list item,
-    deeper than an item that is itself set in ("  Tue 27.10  Barda: rockets hit" over
-    "             houses; 5 killed"); a line flush left has no hanging lines."""
-    if line.startswith(BULLET):
+    marked or numbered; deeper than an item that is itself set in ("  Tue 27.10  Barda: rockets
+    hit" over "             houses; 5 killed"); a line flush left has no hanging lines."""
+    if line.startswith(BULLET) or _NUMBERED_ITEM.match(line):
         return indent + 1
     return indent + 1 if indent else None
 
