@@ -484,6 +484,23 @@ def test_an_assessment_line_and_a_looking_ahead_section_place_no_incident():
     assert event.location not in ("Turbat", "Gwadar", "Islamabad", "Quetta") and event.fatalities == 6
 
 
+def test_a_siege_still_going_on_the_next_morning_is_the_same_incident_in_the_capital():
+    doc = Document(text="Saturday, June 4, 2022\n\nKAMPALA, Uganda (AP) -- Gunmen set off a car bomb outside a hotel in "
+                        "Somalia's capital and then stormed the building on Friday evening, killing at least nine people, "
+                        "police said.\n\nGunfire could still be heard from the hotel on Saturday morning.\n\n"
+                        "Al-Shabab has carried out several major attacks in the city.", published=date(2022, 6, 4),
+                   country_hint="SO")
+    (event,) = [e for e in extract_events(doc) if not e.historical]
+    assert event.event_date == date(2022, 6, 3) and event.location == "Mogadishu"
+
+
+def test_an_investigation_still_going_on_does_not_join_another_days_blast():
+    doc = Document(text="Twenty people died in Monday evening's bombing at the shrine, police said on Wednesday.\n\n"
+                        "Detectives are still trying to establish whether the same group was behind Tuesday afternoon's "
+                        "explosion at the pier.", published=date(2015, 8, 19), country_hint="TH")
+    assert len(extract_events(doc)) == 2
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

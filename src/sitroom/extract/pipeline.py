@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from sitroom.codebook.acled import POLITICAL_VIOLENCE_TYPES, PROTESTS, RIOTS
 from sitroom.codebook.loader import accident_cause_pattern, any_trigger
 from sitroom.extract.analysis import (
+    ACT_OF_DAY_RE,
     ANALYSIS_HEADING_RE,
     ANALYSIS_LABEL_RE,
     CUMULATIVE_RE,
@@ -93,6 +94,9 @@ def _fold_title(mentions: list[Mention]) -> list[Mention]:
 
 # A season's violence summed up after the story's incidents, with no count or day of its own
 TREND_RE = re.compile(r"\b(?:has|have) been (?:marred|plagued|rocked|wracked|racked|beset|dogged) by\b|"
+                      # "Al Shabaab has carried out several major attacks in Kenya"
+                      r"\b(?:has|have) (?:carried out|staged|launched|mounted|claimed) (?:several|many|numerous|dozens of|"
+                      r"scores of|hundreds of|a (?:string|series|number|spate|wave) of|multiple|repeated|frequent)\b|"
                       r"\b(?:militants|gunmen|insurgents|rebels|jihadists|extremists|armed groups|terrorists) (?:have|had) "
                       r"(?:repeatedly |often |frequently |also )?(?:targeted|attacked|struck|hit)\b", re.I)
 
@@ -395,7 +399,7 @@ def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: l
     own = _block_date(a, lead_in)
     slack = _date_slack(a)
     if own is not None and current.date is not None and abs((own - current.date).days) > slack and \
-            not _told_today_of_before(a, own, current, doc):
+            not _told_today_of_before(a, own, current, doc) and not _still_going_on(a, own, current):
         return True
     if own is not None and current.date is None and doc.published and own < doc.published - timedelta(days=45):
         return True
@@ -521,6 +525,20 @@ def _told_today_of_before(a: SentenceAnalysis, own: date, current: Mention, doc:
     wire on Friday night's attack): the telling gives no day of its own act."""
     return a.act_date is None and doc.published is not None and own == doc.published and \
         current.date is not None and current.date < own
+
+
+# "Gunfire could still be heard from the hotel on Saturday morning": the siege told the day before goes on
+GOING_ON_RE = re.compile(r"\b(?:still(?! (?:trying|investigating|searching|looking|working|unclear|unknown|not))|"
+                         r"continu(?:ed|ing|es)|went on|dragged on|ongoing|under way|underway|"
+                         r"into (?:a|its) (?:second|third) day|(?:second|third) day of)\b", re.I)
+GOING_ON_DAYS = 2
+
+
+def _still_going_on(a: SentenceAnalysis, own: date, current: Mention) -> bool:
+    """The sentence tells the incident being told going on a day or two later, not another act."""
+    named = a.act_date is not None and ACT_OF_DAY_RE.match(a.sentence.text, a.act_date.end) is not None
+    return current.date is not None and 0 < (own - current.date).days <= GOING_ON_DAYS and not named and \
+        GOING_ON_RE.search(a.sentence.text) is not None and not a.separate  # not "Tuesday's explosion at the pier"
 
 
 def _date_slack(a: SentenceAnalysis) -> int:

