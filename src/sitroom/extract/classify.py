@@ -32,6 +32,8 @@ HYPOTHETICAL_RE = re.compile(r"\b(?:(?:is|are|remain|remains) (?:\w+ )?likely to
                              # "calls on the M23 to cease all attacks on civilians": a demand, not an act
                              r"(?:calls?|called|urged?|urging|demands?|demanded) (?:on )?(?:[\w'’-]+ ){0,6}?to "
                              r"(?:cease|stop|end|halt|refrain from)(?: all| any| further)?|(?:cease|stop|end|halt)(?: all| any)|"
+                             # "decided on a general cessation of hostilities, in particular of M23 attacks"
+                             r"(?:cessation|suspension|halt|end) (?:to|of)(?:\s+[\w'’,-]+){0,5}|"
                              r"(?:operations?|offensives?|campaigns?|push|bid|efforts?|drive|plans?) to|threat(?:en(?:ed|s|ing)?)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|could|would|"
                              r"expect(?:ed|s|ing)?|anticipat\w*|forecast\w*|"
                              r"might|(?-i:may)(?: also)?(?: have)?(?: been)?|will|intend(?:s|ed)?|call(?:s|ed)? for|fear(?:s|ed)?|possible|prevent(?:ed)?|"
