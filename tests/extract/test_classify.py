@@ -74,6 +74,8 @@ def test_sub_event_type(sentence, expected):
 @pytest.mark.parametrize("sentence", [
     "Workers at the port went on strike on Monday over pay.",
     "The summit decided on a general cessation of hostilities, in particular of rebel attacks against the army.",
+    "No verified report of major attacks in the Gao or Timbuktu regions this week.",
+    "There were no reports of fighting in the city overnight.",
     "JNIM claimed responsibility in a statement and said it had seized weapons and vehicles.",
     "An earthquake killed twelve people in the mountains.",
     "The prime minister met his Iranian counterpart in Baghdad.",

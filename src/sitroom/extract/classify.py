@@ -92,6 +92,9 @@ OTHER_ACT_RE = re.compile(r"\b(?:accus(?:ed|es|ing) (?:\w+ ){0,3}of (?:carrying 
 # "pulled out without a fight", "no clashes were reported": the act did not happen
 NEGATED_RE = re.compile(r"\b(?:without|no|never|not|nor)\s+(?:a |any |an )?(?:(?:new|major|militant|further|"
                         r"reported|significant|armed|security)\s+)?$"
+                        # "No verified report of major attacks in the Gao region", "no reports of fighting"
+                        r"|\bno\s+(?:(?:verified|confirmed|credible|independent|new|further)\s+)?(?:reports?|news|sign|signs|"
+                        r"evidence|indication)\s+(?:of\s+)?(?:any\s+)?(?:(?:new|major|significant|further|large-scale)\s+)?$"
                         # "sans combat", "aucune attaque", "sin enfrentamientos", "ningún ataque"
                         r"|\b(?:sans|aucune?|pas d['’]|pas de|sin|ningún|ninguna|no hubo|no se registraron)\s+(?:(?:nouvelles?|nouveaux?|"
                         r"nuevos?|nuevas?)\s+)?$", re.I)
