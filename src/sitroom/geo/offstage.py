@@ -1,0 +1,32 @@
+"""Names in a sentence that stand for something other than the event's place.
+
+* A facility's name: "relatives waited outside the Madina and Erdogan hospitals" names two
+  hospitals, not the holy city of Saudi Arabia; a name followed by "hospital(s)", "clinic",
+  "school", "university", "stadium" ..., alone or in a list, read as a place abroad, is no scene.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- facilities -------------------------------------------------------------------------------
+_FACILITY_NOUNS = (r"(?i:hospitals?|clinics?|infirmar(?:y|ies)|dispensar(?:y|ies)|(?:health|medical)\s+cent(?:re|er)s?|"
+                   r"schools?|colleges?|universit(?:y|ies)|academ(?:y|ies)|madrass?as?|stadiums?|stadia|hotels?|"
+                   r"restaurants?|cafes?|cinemas?|theatres?|mosques?|churches?|cathedrals?|temples?|prisons?|jails?)")
+# "Kenyatta National Hospital", "Banadir Maternity and Children Hospital"
+_QUALIFIER = (r"(?:(?:National|General|Referral|Teaching|Memorial|Regional|District|Central|Public|Military|Specialist|"
+              r"Specialty|Children['’]?s?|Women['’]?s?|Maternity|Primary|Secondary|High|Technical|Islamic|Catholic|Community|"
+              r"Polytechnic|Grand|Royal|and|&)\s+){0,3}")
+_LIST_NAME = r"(?:(?:al|el)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+# "X hospital", "X, Y and Z hospitals": each name of the list names one of them
+_FACILITY_AFTER = re.compile(rf"(?:\s*,\s*{_LIST_NAME})*(?:\s*,?\s+(?:and|&)\s+{_LIST_NAME})?\s+{_QUALIFIER}{_FACILITY_NOUNS}\b")
+
+
+# "a Kabul hospital", "an Istanbul hotel": a hospital or a hotel in that city, not one named for it
+_INDEFINITE_BEFORE = re.compile(r"\b(?i:a|an)\s+$")
+
+
+def names_facility(text: str, start: int, end: int) -> bool:
+    """True if the name at text[start:end] opens a facility's name, alone or in a list
+    ("Madina hospital", "Madina and Erdogan hospitals", "Kenyatta National Hospital")."""
+    return bool(_FACILITY_AFTER.match(text, end)) and not _INDEFINITE_BEFORE.search(text, max(0, start - 4), start)

@@ -1,0 +1,72 @@
+"""Names that stand for a facility abroad are not the event's scene.
+
+These use the full gazetteer (the regional test build lacks Somalia).
+"""
+
+import pytest
+
+from sitroom import geo
+from sitroom.geo import locate
+from sitroom.geo.offstage import names_facility
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return geo.get_gazetteer()
+
+
+def _at(text, gz, hint=None):
+    return locate(text, 0, len(text), hint, gz)
+
+
+def _named(text, gz, hint=None):
+    loc = _at(text, gz, hint)
+    return loc.named_as if loc else None
+
+
+# --- facilities ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Doctors at Madina hospital said", "Madina"),
+    ("outside Madina and Keysaney hospitals", "Madina"),
+    ("at the Daynile, Madina and Erdogan hospitals", "Daynile"),
+    ("staff of Kenyatta National Hospital", "Kenyatta"),
+    ("pupils of Jowhar and Balcad schools", "Jowhar"),
+    ("fans at Konyo Konyo stadium", "Konyo Konyo"),
+])
+def test_a_name_before_a_facility_word_names_the_facility(text, name):
+    start = text.index(name)
+    assert names_facility(text, start, start + len(name))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("in Madina, where hospitals were full", "Madina"),
+    ("in Madina and the schools nearby", "Madina"),
+    ("troops in Jowhar and Balcad on Monday", "Jowhar"),
+    ("shot dead at an Istanbul hotel", "Istanbul"),  # a hotel in Istanbul
+])
+def test_a_name_that_is_no_part_of_a_facility_name(text, name):
+    start = text.index(name)
+    assert not names_facility(text, start, start + len(name))
+
+
+@pytest.mark.parametrize("text", [
+    "Crowds of relatives gathered at Madina and Daynile hospitals late on Friday.",
+    "Doctors at Madina hospital said nine of the wounded were children.",
+])
+def test_a_hospital_named_like_a_city_abroad_is_no_scene(gz, text):
+    loc = _at(text, gz, "SO")
+    assert loc is None or loc.place.country_code == "SO"
+
+
+def test_a_hospital_named_for_a_city_abroad_leaves_the_scene_to_the_local_place(gz):
+    text = "After the blast in Baidoa, relatives crowded outside Madina and Erdogan hospitals."
+    assert _named(text, gz, "SO") == "Baidoa"
+
+
+def test_a_hospital_named_for_a_town_of_the_story_still_places_it(gz):
+    assert _named("A bomb exploded outside Kirkuk and Azadi hospitals on Monday.", gz, "IQ") == "Kirkuk"
+
+
+def test_a_hotel_in_a_city_abroad_is_still_in_that_city(gz):
+    assert _named("Gunmen shot dead an exiled opposition figure at an Istanbul hotel on Friday.", gz, "SY") == "Istanbul"
