@@ -1,13 +1,14 @@
-"""Names that stand for a facility abroad are not the event's scene.
+"""Names that stand for a facility abroad or a street are not the event's scene.
 
-These use the full gazetteer (the regional test build lacks Somalia).
+These use the full gazetteer (the regional test build lacks Somalia and Kenya).
 """
 
 import pytest
 
 from sitroom import geo
 from sitroom.geo import locate
-from sitroom.geo.offstage import names_facility
+from sitroom.geo.offstage import names_facility, names_street
+from sitroom.geo.recognize import recognize
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +71,46 @@ def test_a_hospital_named_for_a_town_of_the_story_still_places_it(gz):
 
 def test_a_hotel_in_a_city_abroad_is_still_in_that_city(gz):
     assert _named("Gunmen shot dead an exiled opposition figure at an Istanbul hotel on Friday.", gz, "SY") == "Istanbul"
+
+
+# --- streets ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("a bar on Riverside Drive in", "Riverside"),
+    ("the offices at 22 Riverside Road, Westlands", "Riverside"),
+    ("a car bomb on Haifa Street in central Baghdad", "Haifa"),
+    ("shops along Kampala Avenue were shut", "Kampala"),
+    ("un engin a explosé rue de Paris, à Bamako", "Paris"),
+    ("un ataque en la avenida Bogotá de Cúcuta", "Bogotá"),
+])
+def test_a_name_in_an_address_is_a_street(text, name):
+    start = text.index(name)
+    assert names_street(text, start, start + len(name))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("gunmen ambushed a convoy on the Kirkuk Road", "Kirkuk"),  # a road named for the town it leads to
+    ("the army's Mosul drive stalled", "Mosul"),  # an offensive, not an address
+    ("Heavy Mosul street fighting went on", "Mosul"),
+    ("Car Bomb On Mosul Street Kills Five", "Mosul"),  # a headline's title case
+    ("killed 14 Mosul residents", "Mosul"),
+])
+def test_a_town_beside_a_street_word_that_is_no_address(text, name):
+    start = text.index(name)
+    assert not names_street(text, start, start + len(name))
+
+
+def test_a_street_is_not_recognised_as_a_town(gz):
+    text = "Gunmen stormed an office block at 22 Riverside Road, Westlands, and traffic on Waiyaki Way stopped."
+    names = {m.text for m in recognize(text, gz, skip_person_names=True)}
+    assert "Riverside" not in names and "Way" not in names
+
+
+@pytest.mark.parametrize(("text", "hint", "scene"), [
+    ("Gunmen stormed an office block at 22 Riverside Road, Westlands, on Tuesday afternoon.", None, None),
+    ("A grenade was thrown at a bar on Riverside Drive in Nairobi.", None, "Nairobi"),
+    ("A car bomb exploded on Haifa Street on Monday.", "IQ", None),
+    ("A car bomb exploded on Haifa Street in central Baghdad.", "IQ", "Baghdad"),
+])
+def test_the_scene_of_an_address_is_the_town_it_is_in(gz, text, hint, scene):
+    assert _named(text, gz, hint) == scene
