@@ -1,13 +1,13 @@
-"""Names that stand for a facility abroad or a street are not the event's scene.
+"""Names that stand for a facility, a street, a trip or a meeting abroad are not the event's scene.
 
-These use the full gazetteer (the regional test build lacks Somalia and Kenya).
+These use the full gazetteer (the regional test build lacks Somalia, Kenya, Lebanon, Afghanistan ...).
 """
 
 import pytest
 
 from sitroom import geo
 from sitroom.geo import locate
-from sitroom.geo.offstage import names_facility, names_street
+from sitroom.geo.offstage import names_facility, names_street, trip_called_off, trip_to, venue_before
 from sitroom.geo.recognize import recognize
 
 
@@ -113,4 +113,39 @@ def test_a_street_is_not_recognised_as_a_town(gz):
     ("A car bomb exploded on Haifa Street in central Baghdad.", "IQ", "Baghdad"),
 ])
 def test_the_scene_of_an_address_is_the_town_it_is_in(gz, text, hint, scene):
+    assert _named(text, gz, hint) == scene
+
+
+# --- trips and meetings -------------------------------------------------------------------------
+
+def test_trip_and_venue_cues():
+    text = "The minister, who called off a visit to the NATO summit in Brussels, spoke."
+    assert trip_called_off(text, text.index("Brussels"))
+    assert venue_before(text, text.index("Brussels"))
+    text = "who postponed his trip to Cairo"
+    assert trip_called_off(text, text.index("Cairo"))
+    assert trip_to("on a visit to Kandahar", len("on a visit to "))
+    # a clause after the destination: the later place is no part of the trip
+    text = "He cancelled his trip to Paris after a bomb exploded in Kabul"
+    assert not trip_called_off(text, text.index("Kabul"))
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("The foreign minister, who called off a visit to the NATO summit in Brussels, condemned the raid.", "LB"),
+    ("The premier, who scrapped a trip to the UN General Assembly in New York, condemned the raid.", "LB"),
+    ("Peace talks in Doha stalled after the attack.", "AF"),
+])
+def test_a_trip_not_made_or_a_meeting_abroad_is_no_scene(gz, text, hint):
+    assert _at(text, gz, hint) is None
+
+
+@pytest.mark.parametrize(("text", "hint", "scene"), [
+    ("The president, who is attending the UN General Assembly in New York, condemned the raid on Tyre.", "LB", "Tyre"),
+    ("On a visit to Kabul, the minister condemned the bombing in Jalalabad.", "AF", "Jalalabad"),
+    # where someone went is the scene when the sentence names no other place
+    ("During a visit to Kandahar, the governor's convoy was hit by a roadside bomb.", "AF", "Kandahar"),
+    # a meeting at home may well be the scene
+    ("A bomb exploded at a tribal meeting in Ramadi.", "IQ", "Ramadi"),
+])
+def test_the_scene_beside_a_trip_or_a_meeting(gz, text, hint, scene):
     assert _named(text, gz, hint) == scene

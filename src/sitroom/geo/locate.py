@@ -5,7 +5,7 @@ Rules, in the order they matter:
 1. Mentions that are not event places are dropped: metonyms ("the Baghdad government"),
    seats of speakers and outlets ("the UAE-based al-Ain TV", "told Baghdad Today", "Iranian
    head of ..."), and anything recognised inside a quoted outlet name; names that stand for a
-   facility abroad (offstage.py).
+   facility, a trip or a meeting abroad (offstage.py).
 2. Each remaining mention gets a precision: a town is 1; a town qualified by a relative phrase
    ("south of X", "20 km north of X", "near X", "the outskirts of X", "southern X", "the X road")
    is 2 (with the point moved by the stated distance and bearing when there is one); a region
@@ -29,7 +29,7 @@ from sitroom.geo.doubtful import full_name, is_doubtful
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.home import contradicted, home_country
 from sitroom.geo.names import normalize
-from sitroom.geo.offstage import names_facility
+from sitroom.geo.offstage import names_facility, trip_called_off, trip_to, venue_before
 from sitroom.geo.recognize import is_common_word, recognize
 from sitroom.geo.resolve import Span, resolve_spans
 from sitroom.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, Toponym
@@ -410,14 +410,15 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
             continue
         if _loose_reading_of_a_settlement(text, t, gazetteer, home):
             continue  # left to the unlisted-place patterns below
-        if _TRAVEL_FROM_BEFORE.search(text, max(0, t.start - 60), t.start):
+        if _TRAVEL_FROM_BEFORE.search(text, max(0, t.start - 60), t.start) or trip_called_off(text, t.start):
             continue
         abroad = home is not None and t.place.country_code != home and t.place.country_code not in said_here
-        if abroad and names_facility(text, t.start, t.end):
-            # "outside Madina and Erdogan hospitals" in a story from Mogadishu: hospitals named for a
-            # person or a holy city, not that city abroad
+        if abroad and (venue_before(text, t.start) or names_facility(text, t.start, t.end)):
+            # "peace talks in Doha", "the UN General Assembly in New York": a venue abroad; "outside
+            # Madina and Erdogan hospitals" in a story from Mogadishu: hospitals named for a person or a
+            # holy city, not that city abroad
             continue
-        if _TRAVEL_TO_BEFORE.search(text, max(0, t.start - 60), t.start):
+        if _TRAVEL_TO_BEFORE.search(text, max(0, t.start - 60), t.start) or trip_to(text, t.start):
             travel.append(_option(text, t, start))
             continue
         if normalize(t.text) in wrong:

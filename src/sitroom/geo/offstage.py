@@ -5,6 +5,9 @@
   "school", "university", "stadium" ..., alone or in a list, read as a place abroad, is no scene.
 * A street's name: "14 Riverside Drive", "on Haifa Street", "rue de Paris", "avenida Bogotá" is a
   street of the story's town, named for a place that may lie anywhere (recognize.py skips it).
+* A trip or a meeting: "who cancelled a trip to the UN General Assembly in New York" says where
+  someone did not go; "a visit to X" where someone went (the scene only when the sentence names no
+  other place); "peace talks in Doha" in a story about Afghanistan is a venue abroad, not the scene.
 """
 
 from __future__ import annotations
@@ -55,3 +58,39 @@ def names_street(text: str, start: int, end: int) -> bool:
     if _STREET_AFTER.match(text, end) or _STREET_BEFORE.search(text, max(0, start - 20), start):
         return True
     return bool(_NUMBERED_STREET_AFTER.match(text, end) and _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 12), start))
+
+
+# --- trips and meetings -------------------------------------------------------------------------
+_TRIP = r"(?:trip|visit|journey|tour|travel|voyage|flight|mission|attendance)s?"
+# what may stand between "a trip to" and the place: a venue's capitalised name and a few plain words
+# ("a trip to the UN General Assembly in New York"), never a clause ("a trip to Paris after a bomb hit")
+_VENUE_WORDS = (r"(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w'’.-]*|annual|summit|talks|meeting|conference|session|of|for|on)\s+){0,5}?"
+                r"(?:(?:in|at)\s+(?:the\s+)?)?")
+_CALLED_OFF = (r"(?:cancel(?:l?ed|l?ing|s)?|call(?:ed|ing|s)?\s+off|postpon(?:ed|ing|es?)|scrap(?:ped|ping|s)?|"
+               r"cut(?:ting|s)?\s+short|abandon(?:ed|ing|s)?|skip(?:ped|ping|s)?|put\s+off|delay(?:ed|ing|s)?|"
+               r"pull(?:ed|ing|s)?\s+out\s+of)")
+_TRIP_CALLED_OFF_BEFORE = re.compile(
+    rf"\b(?i:{_CALLED_OFF})\s+(?:(?i:a|an|the|his|her|their|its|this|that|next|planned|scheduled|official|state|"
+    rf"working|foreign|week['’]s|weekend['’]s)\s+){{0,3}}(?i:{_TRIP})\s+(?i:to|for)\s+{_VENUE_WORDS}$")
+_TRIP_TO_BEFORE = re.compile(rf"\b(?i:{_TRIP})\s+(?i:to)\s+{_VENUE_WORDS}$")
+# "peace talks in Doha", "the UN General Assembly in New York", "an EU summit in Brussels"
+_VENUE_BEFORE = re.compile(
+    r"\b(?:(?i:summits?|conferences?|talks|negotiations|forums?|(?:general\s+)?assembly|sessions?|meetings?|congress|"
+    r"convention|security\s+council)|UN|U\.N\.|United Nations|EU|NATO|OPEC|G7|G20|BRICS|ASEAN)\s+"
+    r"(?i:(?:held|hosted|taking\s+place|due|scheduled|to\s+be\s+held|under\s*way|convened|opening|headquarters)\s+)?"
+    r"(?i:in|at)\s+(?:the\s+)?$")
+
+
+def trip_called_off(text: str, start: int) -> bool:
+    """"who cancelled a trip to the UN General Assembly in New York": a trip not made."""
+    return bool(_TRIP_CALLED_OFF_BEFORE.search(text, max(0, start - 120), start))
+
+
+def trip_to(text: str, start: int) -> bool:
+    """"on a visit to Kandahar": where someone went, the scene only if the sentence names no other place."""
+    return bool(_TRIP_TO_BEFORE.search(text, max(0, start - 100), start))
+
+
+def venue_before(text: str, start: int) -> bool:
+    """"talks in Doha", "the UN in New York": a meeting's venue (locate() drops it when abroad)."""
+    return bool(_VENUE_BEFORE.search(text, max(0, start - 60), start))
