@@ -13,6 +13,8 @@ Rules, in the order they matter:
 3. The most specific place wins: towns before regions before countries; among towns, one that
    is not merely the anchor of a relative phrase ("south of the capital, Baghdad") before one
    that is; then the smaller (more local) place.
+4. A barangay ("Brgy. Colonia") is a village of the city named with it or labelling the post: a
+   homonym far from that city gives way to it (barangay.py).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitroom.geo.barangay import barangay_reading, unlisted_barangays
 from sitroom.geo.demonyms import DEMONYMS
 from sitroom.geo.distance import haversine_km
 from sitroom.geo.doubtful import full_name, is_doubtful
@@ -388,7 +391,7 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
 
     ``exclude`` lists spans that are known not to be places, such as actor names
     ("Saraya Awliya al-Dam", "NATO"), whose words may collide with villages."""
-    options, doubtful, travel = [], [], []
+    options, doubtful, travel, barangays = [], [], [], []
     resolved = _document_toponyms(text, country_hint, gazetteer)
     home, wrong = _scene(text, country_hint, gazetteer)
     named = [t for m, t in resolved if t.place is not None and not m.is_metonym and normalize(t.text) not in wrong]
@@ -424,6 +427,11 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
         if normalize(t.text) in wrong:
             options.append(_held_option(t, wrong[normalize(t.text)]))
             continue
+        barangay = barangay_reading(text, t, named, gazetteer)
+        if barangay is not None:
+            place, listed = barangay  # "Brgy. Colonia" of Lamitan City, not a Colonia 400 km off
+            barangays.append(_Option(Location(place, GEO_EXACT if listed else GEO_NEAR, t.start, t.end, t.text, t.text), False))
+            continue
         if (t.place.country_code not in said_here and is_doubtful(t, named, home, gazetteer)) \
                 or _facility_named_from_afar(text, t, named):
             doubtful.append(full_name(text, t.start, t.end))  # coded below as an unlisted place
@@ -436,6 +444,8 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     options = [o for o in options if home is None or o.location.place.country_code in named_here
                or o.location.place.population >= ABROAD_MIN_POPULATION
                or (o.location.place.feature_code or "") in ("PCLI", "PPLC", "ADM1")]
+    # a barangay is placed by the city the text names with it, wherever the report seems to be
+    options += barangays
     # An unlisted place is anchored in the report's own country: "Rabia district bordering Syria"
     # is in Iraq, not at Syria's centre.
     # ... unless the sentence places itself in another country ("Al-Hasakah (Syria): ... in the
@@ -450,6 +460,9 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     local_readings = [o for o in options if home is None or o.location.place.country_code in said_here | {home}]
     unlisted = _unlisted_places(text, start, end, anchors, gazetteer, known=local_readings)
     options += unlisted + _doubtful_as_unlisted(text, doubtful, unlisted, anchors, local)
+    options += [_Option(Location(place, GEO_NEAR, s, e, place.name, place.name), False)
+                for s, e, place in unlisted_barangays(text, start, end, [t for _, t in resolved if t.place is not None])
+                if not any(o.location.start < e and s < o.location.end for o in options)]
     options = options or travel
     if not options:
         return None

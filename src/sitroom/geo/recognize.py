@@ -53,7 +53,7 @@ mary patricia linda barbara elizabeth jennifer maria susan margaret sarah karen 
 secretary justice research commissioner commerce federal act cup day star olympic english ceo mp mps gov
 said says told asked added reported according also however meanwhile although though because even just still
 centre center hospital school university church mosque airport station road street bridge square park
-avenue boulevard drive lane way
+avenue boulevard drive lane way brgy bgy barangay sitio purok
 monument palace tower camp base hotel market museum stadium
 sunni sunnis shia shias shiite shiites alawite alawites druze yazidi kurd kurds kurdish arab arabs turkmen christian christians muslim muslims jew jews
 internet online twitter facebook youtube telegram google
