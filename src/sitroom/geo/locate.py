@@ -9,7 +9,7 @@ Rules, in the order they matter:
 2. Each remaining mention gets a precision: a town is 1; a town qualified by a relative phrase
    ("south of X", "20 km north of X", "near X", "the outskirts of X", "southern X", "the X road")
    is 2 (with the point moved by the stated distance and bearing when there is one); a region
-   or a country is 3.
+   or a country is 3, and so is an island read as its main town ("the island of Basilan").
 3. The most specific place wins: towns before regions before countries; among towns, one that
    is not merely the anchor of a relative phrase ("south of the capital, Baghdad") before one
    that is; then the smaller (more local) place.
@@ -61,6 +61,8 @@ _NEAR = re.compile(r"\b(?:near|nearby|close\s+to|outside(?:\s+of)?|around|on\s+t
 _QUARTER_NEXT = re.compile(r"[\s-]+(?:bandar|chowk|darwaza)\b", re.I)
 _ROAD_NEXT = re.compile(r"[\s-]+(?:road|highway|motorway|expressway|checkpoint|bridge|crossing|junction|"
                         r"neighbou?rhood|district|suburb|outskirts|countryside|area|airport|base|dam|lake|reservoir)\b", re.I)
+_ISLAND_BEFORE = re.compile(r"\bislands?\s+of\s+(?:the\s+)?$", re.I)
+_ISLAND_AFTER = re.compile(r"\s+(?i:islands?)\b")
 # the seat of a speaker or an outlet, not the event's place
 _SEAT_BEFORE = re.compile(r"(?:\btold\s+(?:the\s+)?|\b(?:head|chief|minister|ambassador|envoy|spokesman|"
                           r"spokesperson|official|president|leader)\s+of\s+(?:the\s+)?"
@@ -117,6 +119,9 @@ def _option(text: str, t: Toponym, lo: int) -> _Option:
         return _Option(Location(place, GEO_REGION, t.start, t.end, t.text, t.text), False)
     if (place.feature_code or "") in _AREA_FEATURES:
         return _Option(Location(place, GEO_NEAR, t.start, t.end, t.text, t.text), False)
+    if (place.feature_code or "").startswith("PPL") and (_ISLAND_BEFORE.search(before) or _ISLAND_AFTER.match(text, t.end)):
+        # "the island of Basilan", "the Sulu islands": an island's many towns, read at its main one
+        return _Option(Location(place, GEO_REGION, t.start, t.end, t.text, t.text), False)
     rel = _RELATIVE.search(before)
     if rel:
         start = t.start - len(before) + rel.start()
