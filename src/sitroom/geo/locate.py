@@ -4,14 +4,17 @@ Rules, in the order they matter:
 
 1. Mentions that are not event places are dropped: metonyms ("the Baghdad government"),
    seats of speakers and outlets ("the UAE-based al-Ain TV", "told Baghdad Today", "Iranian
-   head of ..."), and anything recognised inside a quoted outlet name.
+   head of ..."), and anything recognised inside a quoted outlet name; names that stand for a
+   facility, a trip or a meeting abroad (offstage.py).
 2. Each remaining mention gets a precision: a town is 1; a town qualified by a relative phrase
    ("south of X", "20 km north of X", "near X", "the outskirts of X", "southern X", "the X road")
    is 2 (with the point moved by the stated distance and bearing when there is one); a region
-   or a country is 3.
+   or a country is 3, and so is an island read as its main town ("the island of Basilan").
 3. The most specific place wins: towns before regions before countries; among towns, one that
    is not merely the anchor of a relative phrase ("south of the capital, Baghdad") before one
    that is; then the smaller (more local) place.
+4. A barangay ("Brgy. Colonia") is a village of the city named with it or labelling the post: a
+   homonym far from that city gives way to it (barangay.py).
 """
 
 from __future__ import annotations
@@ -22,12 +25,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitroom.geo.barangay import barangay_reading, unlisted_barangays
 from sitroom.geo.demonyms import DEMONYMS
 from sitroom.geo.distance import haversine_km
 from sitroom.geo.doubtful import full_name, is_doubtful
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.home import contradicted, home_country
 from sitroom.geo.names import normalize
+from sitroom.geo.offstage import names_facility, trip_called_off, trip_to, venue_before
 from sitroom.geo.recognize import is_common_word, recognize
 from sitroom.geo.resolve import Span, resolve_spans
 from sitroom.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, Toponym
@@ -56,6 +61,8 @@ _NEAR = re.compile(r"\b(?:near|nearby|close\s+to|outside(?:\s+of)?|around|on\s+t
 _QUARTER_NEXT = re.compile(r"[\s-]+(?:bandar|chowk|darwaza)\b", re.I)
 _ROAD_NEXT = re.compile(r"[\s-]+(?:road|highway|motorway|expressway|checkpoint|bridge|crossing|junction|"
                         r"neighbou?rhood|district|suburb|outskirts|countryside|area|airport|base|dam|lake|reservoir)\b", re.I)
+_ISLAND_BEFORE = re.compile(r"\bislands?\s+of\s+(?:the\s+)?$", re.I)
+_ISLAND_AFTER = re.compile(r"\s+(?i:islands?)\b")
 # the seat of a speaker or an outlet, not the event's place
 _SEAT_BEFORE = re.compile(r"(?:\btold\s+(?:the\s+)?|\b(?:head|chief|minister|ambassador|envoy|spokesman|"
                           r"spokesperson|official|president|leader)\s+of\s+(?:the\s+)?"
@@ -112,6 +119,9 @@ def _option(text: str, t: Toponym, lo: int) -> _Option:
         return _Option(Location(place, GEO_REGION, t.start, t.end, t.text, t.text), False)
     if (place.feature_code or "") in _AREA_FEATURES:
         return _Option(Location(place, GEO_NEAR, t.start, t.end, t.text, t.text), False)
+    if (place.feature_code or "").startswith("PPL") and (_ISLAND_BEFORE.search(before) or _ISLAND_AFTER.match(text, t.end)):
+        # "the island of Basilan", "the Sulu islands": an island's many towns, read at its main one
+        return _Option(Location(place, GEO_REGION, t.start, t.end, t.text, t.text), False)
     rel = _RELATIVE.search(before)
     if rel:
         start = t.start - len(before) + rel.start()
@@ -386,7 +396,7 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
 
     ``exclude`` lists spans that are known not to be places, such as actor names
     ("Saraya Awliya al-Dam", "NATO"), whose words may collide with villages."""
-    options, doubtful, travel = [], [], []
+    options, doubtful, travel, barangays = [], [], [], []
     resolved = _document_toponyms(text, country_hint, gazetteer)
     home, wrong = _scene(text, country_hint, gazetteer)
     named = [t for m, t in resolved if t.place is not None and not m.is_metonym and normalize(t.text) not in wrong]
@@ -408,13 +418,24 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
             continue
         if _loose_reading_of_a_settlement(text, t, gazetteer, home):
             continue  # left to the unlisted-place patterns below
-        if _TRAVEL_FROM_BEFORE.search(text, max(0, t.start - 60), t.start):
+        if _TRAVEL_FROM_BEFORE.search(text, max(0, t.start - 60), t.start) or trip_called_off(text, t.start):
             continue
-        if _TRAVEL_TO_BEFORE.search(text, max(0, t.start - 60), t.start):
+        abroad = home is not None and t.place.country_code != home and t.place.country_code not in said_here
+        if abroad and (venue_before(text, t.start) or names_facility(text, t.start, t.end)):
+            # "peace talks in Doha", "the UN General Assembly in New York": a venue abroad; "outside
+            # Madina and Erdogan hospitals" in a story from Mogadishu: hospitals named for a person or a
+            # holy city, not that city abroad
+            continue
+        if _TRAVEL_TO_BEFORE.search(text, max(0, t.start - 60), t.start) or trip_to(text, t.start):
             travel.append(_option(text, t, start))
             continue
         if normalize(t.text) in wrong:
             options.append(_held_option(t, wrong[normalize(t.text)]))
+            continue
+        barangay = barangay_reading(text, t, named, gazetteer)
+        if barangay is not None:
+            place, listed = barangay  # "Brgy. Colonia" of Lamitan City, not a Colonia 400 km off
+            barangays.append(_Option(Location(place, GEO_EXACT if listed else GEO_NEAR, t.start, t.end, t.text, t.text), False))
             continue
         if (t.place.country_code not in said_here and is_doubtful(t, named, home, gazetteer)) \
                 or _facility_named_from_afar(text, t, named):
@@ -428,6 +449,8 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     options = [o for o in options if home is None or o.location.place.country_code in named_here
                or o.location.place.population >= ABROAD_MIN_POPULATION
                or (o.location.place.feature_code or "") in ("PCLI", "PPLC", "ADM1")]
+    # a barangay is placed by the city the text names with it, wherever the report seems to be
+    options += barangays
     # An unlisted place is anchored in the report's own country: "Rabia district bordering Syria"
     # is in Iraq, not at Syria's centre.
     # ... unless the sentence places itself in another country ("Al-Hasakah (Syria): ... in the
@@ -442,6 +465,9 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     local_readings = [o for o in options if home is None or o.location.place.country_code in said_here | {home}]
     unlisted = _unlisted_places(text, start, end, anchors, gazetteer, known=local_readings)
     options += unlisted + _doubtful_as_unlisted(text, doubtful, unlisted, anchors, local)
+    options += [_Option(Location(place, GEO_NEAR, s, e, place.name, place.name), False)
+                for s, e, place in unlisted_barangays(text, start, end, [t for _, t in resolved if t.place is not None])
+                if not any(o.location.start < e and s < o.location.end for o in options)]
     options = options or travel
     if not options:
         return None

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sitroom.geo.demonyms import DEMONYMS
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import normalize, strip_article
+from sitroom.geo.offstage import names_street
 
 MAX_TOKENS = 5
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'‘ʿ`]|[-.](?=\w))*\.?|\d+", re.UNICODE)
@@ -52,6 +53,7 @@ mary patricia linda barbara elizabeth jennifer maria susan margaret sarah karen 
 secretary justice research commissioner commerce federal act cup day star olympic english ceo mp mps gov
 said says told asked added reported according also however meanwhile although though because even just still
 centre center hospital school university church mosque airport station road street bridge square park
+avenue boulevard drive lane way brgy bgy barangay sitio purok
 monument palace tower camp base hotel market museum stadium
 sunni sunnis shia shias shiite shiites alawite alawites druze yazidi kurd kurds kurdish arab arabs turkmen christian christians muslim muslims jew jews
 internet online twitter facebook youtube telegram google
@@ -371,6 +373,8 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
             hit = None  # "Souq al-Hal", "the market (Souq al-Hal)": a market's name, not a village
         if hit is not None and skip_person_names and _short_code(text, start, hit[1], gazetteer):
             hit = None
+        if hit is not None and skip_person_names and names_street(text, start, start + len(hit[1])):
+            hit = None  # "14 Riverside Drive", "Haifa Street": a street of the story's town, named for a place
         if hit is None and j == i and _TWIN_TOWN_AFTER.match(text, tokens[i][1]):
             hit = _twin_town_head(tok, gazetteer, i)
         if hit is None:
