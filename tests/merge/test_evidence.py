@@ -336,3 +336,15 @@ def test_a_blast_heard_contradicts_no_named_weapon_but_two_named_weapons_do():
                   evidence={"sub_event_type": Evidence(10, 22, "roadside bomb")})
     assert type_evidence(shelling, heard) == ONE_SUB_TYPE_UNKNOWN
     assert type_evidence(shelling, named) == CONFUSED_WEAPON
+
+
+def test_blasts_heard_in_an_assault_are_no_other_act():
+    from sitroom.merge.evidence import GENERIC_SUB_TYPE, ONE_SUB_TYPE_UNKNOWN, type_evidence
+
+    assault = Event(doc_id="a", event_type="Battles", sub_event_type="Armed clash")
+    heard = Event(doc_id="b", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                  evidence={"sub_event_type": Evidence(20, 38, "fortes détonations")})
+    bomb = Event(doc_id="c", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                 evidence={"sub_event_type": Evidence(10, 19, "car bombs")})
+    assert type_evidence(assault, heard) == ONE_SUB_TYPE_UNKNOWN
+    assert type_evidence(assault, bomb) == GENERIC_SUB_TYPE

@@ -146,7 +146,7 @@ _CROWD = frozenset({"violent demonstration"}) | _SISTERS[3]
 
 
 # "Several explosions at the airport": a blast heard, coded as an explosive for want of a weapon's name
-_BARE_BLAST = re.compile(r"(?:(?:several|two|three|a|an|the|loud|huge|powerful|massive|big|large|strong)\s+)*"
+_BARE_BLAST = re.compile(r"(?:(?:several|two|three|a|an|the|loud|huge|powerful|massive|big|large|strong|fortes?)\s+)*"
                          r"(?:blasts?|explosions?|exploded|explosée?s?|détonations?|detonations?|explosi(?:ón|ones)|"
                          r"estall(?:ó|aron|ido)|explot(?:ó|aron))"
                          r"(?:\s+(?:hit|struck|targeted|killed|wounded|injured|ripped|rocked|damaged|in|at|near|on))?", re.I)
@@ -176,7 +176,9 @@ def type_evidence(a: Any, b: Any) -> float | None:
     if ta in _VIOLENT_TYPES and tb in _VIOLENT_TYPES:
         # Territory changes, abductions and sexual violence are never a misread weapon.
         if (sa in _GENERIC and sb in _WEAPONS) or (sb in _GENERIC and sa in _WEAPONS):
-            return GENERIC_SUB_TYPE
+            # "gunfire and loud detonations at the school" beside "fighters attacked the school": blasts heard
+            # in an assault are no other act
+            return ONE_SUB_TYPE_UNKNOWN if _unnamed_blast(a) or _unnamed_blast(b) else GENERIC_SUB_TYPE
         if sa in _WEAPONS and sb in _WEAPONS:
             return ONE_SUB_TYPE_UNKNOWN if _unnamed_blast(a) or _unnamed_blast(b) else CONFUSED_WEAPON
     if sa in _CROWD and sb in _CROWD:
