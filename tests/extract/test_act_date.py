@@ -56,3 +56,15 @@ def test_the_day_police_told_reporters_is_the_telling_not_the_act():
     text = "Gunmen fired on diners at the hotel, a police spokesman told reporters on Saturday."
     (d,) = find_dates(text, date(2024, 8, 3))
     assert is_telling_date(text, d)
+
+
+@pytest.mark.parametrize("text", [
+    "In a statement on Sunday, the ministry said troops had come under fire.",
+    "President Putin, in a televised address on Saturday, said the attackers had tried to flee.",
+])
+def test_the_day_of_a_statement_or_an_address_is_the_telling_not_the_act(text):
+    from sitroom.extract.analysis import is_telling_date
+    from sitroom.extract.dates import find_dates
+
+    (d,) = find_dates(text, date(2024, 3, 24))
+    assert is_telling_date(text, d)

@@ -501,6 +501,14 @@ def test_an_investigation_still_going_on_does_not_join_another_days_blast():
     assert len(extract_events(doc)) == 2
 
 
+def test_a_groups_usual_small_scale_attacks_are_no_incident():
+    doc = Document(text="BAGHDAD (Reuters) - Two suicide bombers killed 32 people at a market in central Baghdad on "
+                        "Thursday, officials said.\n\nAnalysts said most of the group's activity now consists of "
+                        "small-scale ambushes and roadside bombs in Diyala and Kirkuk provinces.",
+                   published=date(2021, 1, 21), country_hint="IQ")
+    assert [e.fatalities for e in extract_events(doc)] == [32]
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

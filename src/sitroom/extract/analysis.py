@@ -173,7 +173,10 @@ NOT_ACT_DATE_RE = re.compile(r"\b(?:since|until|till|said|says|told|announced|re
                             r"(?:a|ont) (?:déclaré|annoncé|indiqué|affirmé|confirmé|précisé|rapporté)|depuis|jusqu['’]à|"
                             r"(?:informó|informaron|dijo|dijeron|declaró|anunció|confirmó|indicó|reportó|desde|hasta)"
                             # "told reporters on Saturday", "told a news conference on Monday"
-                            r"|told (?:reporters|journalists|the press|the media|(?:a|the) (?:news|press) (?:conference|briefing)))\s+"
+                            r"|told (?:reporters|journalists|the press|the media|(?:a|the) (?:news|press) (?:conference|briefing))"
+                            # "in a statement on Sunday", "Putin, in a televised address on Saturday,"
+                            r"|(?:in|during) (?:a|an|his|her|its|their|the) (?:[\w-]+ )?(?:statement|address|speech|interview|"
+                            r"briefing|news conference|press conference|communiqu[ée]|post|message|broadcast))\s+"
                             r"(?:on\s+|le\s+|el\s+)?$",
                             re.I)
 # "the ministry on Thursday revised the toll", "police on Friday said": the day of the telling, told

@@ -94,6 +94,9 @@ def _fold_title(mentions: list[Mention]) -> list[Mention]:
 
 # A season's violence summed up after the story's incidents, with no count or day of its own
 TREND_RE = re.compile(r"\b(?:has|have) been (?:marred|plagued|rocked|wracked|racked|beset|dogged) by\b|"
+                      # "its activity now consists of small-scale ambushes and roadside bombs in Diyala and Kirkuk"
+                      r"\b(?:small-scale|sporadic|occasional|frequent|regular|near-daily|daily|low-level|hit-and-run)\s+"
+                      r"(?:[\w-]+\s+)?(?:attacks|ambushes|bombings|raids|clashes|strikes|shelling)\b|"
                       # "Al Shabaab has carried out several major attacks in Kenya"
                       r"\b(?:has|have) (?:carried out|staged|launched|mounted|claimed) (?:several|many|numerous|dozens of|"
                       r"scores of|hundreds of|a (?:string|series|number|spate|wave) of|multiple|repeated|frequent)\b|"
