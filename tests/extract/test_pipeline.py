@@ -509,6 +509,18 @@ def test_a_groups_usual_small_scale_attacks_are_no_incident():
     assert [e.fatalities for e in extract_events(doc)] == [32]
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("TAHOUA | Today gunmen on motorbikes raided villages of Tillia department near the Mali border. Many killed.",
+     "Tillia"),
+    ("LAHORE | Blast on The Mall outside the Punjab Assembly. Senior police officers among the dead.", "Lahore"),
+])
+def test_a_place_a_post_names_inside_its_labels_region_is_the_scene(text, place):
+    doc = Document(text=text, published=date(2021, 3, 21), country_hint="NE" if "TAHOUA" in text else "PK",
+                   input_format="jsonl")
+    (event,) = extract_events(doc)
+    assert event.location == place
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

@@ -57,10 +57,21 @@ def locate_sentence(doc: Document, a: SentenceAnalysis, country: str | None = No
             location = with_dateline
     if location is not None and location.place.feature_code == "PCLI" and location.place.country_code:
         location = _capital_named_by_its_country(s.text, location) or location
+    label = _LINE_LABEL_RE.match(s.text)
+    if location is not None and label and location.start < s.start + label.end():
+        # "TAHOUA | Gunmen raided villages of Tillia department": the post's label names the region's
+        # capital; the place the post itself names inside that region is the scene
+        inner = geo.locate(doc.text, s.start + label.end(), s.end, hint, gazetteer,
+                           exclude=actors + ([dateline] if dateline else []))
+        if inner is not None and inner.place.country_code == location.place.country_code and \
+                inner.place.admin1 and inner.place.admin1 == location.place.admin1 and \
+                inner.place.feature_code not in ("ADM1", "PCLI"):  # "outside the Punjab Assembly" is no place inside
+            location = inner
     a.extra[key] = location
     return location
 
 
+_LINE_LABEL_RE = re.compile(r"[^|\n]{2,60}\s\|\s")  # "TAHOUA | ", "NDU, Donga-Mantung | "
 # "a hotel in Somalia's capital", "the Somali capital", "the capital of Somalia": the country's capital city
 _CAPITAL_RE = re.compile(r"['’]s capital\b|\bcapital of\b|\b[A-Z][a-z]+ capital\b")
 
