@@ -11,6 +11,9 @@ from sitroom.geo.build import admin_name_variants
     ("Province de l'Ioba", "Ioba"),
     ("Departamento de Lempira", "Lempira"),
     ("Cercle de Douentza", "Douentza"),
+    ("Circunscrição de Palma", "Palma"),
+    ("Cidade de Pemba", "Pemba"),
+    ("Município de Ancuabe", "Ancuabe"),
 ])
 def test_a_romance_admin_prefix_is_dropped(name, bare):
     assert bare in admin_name_variants(name)

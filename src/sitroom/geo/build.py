@@ -95,7 +95,10 @@ _ADMIN_PHRASE_WORDS = 3  # the longest entry of _ADMIN_WORDS, in words
 
 _ROMANCE_ADMIN = re.compile(r"^(?:province|provincia|província|d[ée]partement|departamento|distrito|district|da[iï]ra|"
                             r"cercle|arrondissement|pr[ée]fecture|r[ée]gion|municipio|partido|d[ée]l[ée]gation|caza|"
-                            r"wilaya|commune|territoire)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|del\s+|"
+                            r"wilaya|commune|territoire|"
+                            # Portuguese: "Circunscrição de Palma", "Cidade de Pemba", "Município de Ancuabe"
+                            r"circunscri[çc][ãa]o|cidade|munic[ií]pio|posto administrativo)\s+"
+                            r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|del\s+|"
                             r"do\s+|da\s+)", re.I)
 
 
