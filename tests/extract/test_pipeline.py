@@ -521,6 +521,14 @@ def test_a_place_a_post_names_inside_its_labels_region_is_the_scene(text, place)
     assert event.location == place
 
 
+def test_a_post_that_names_no_place_takes_the_country_its_channel_is_named_after():
+    doc = Document(text="Loud explosion and gunshots at the DusitD2 hotel. Police responding.",
+                   published=date(2019, 1, 15), outlet="Nairobi Traffic & Alerts", input_format="jsonl")
+    (event,) = extract_events(doc)
+    assert event.country_code == "KE" and event.latitude is None
+    assert any("outlet" in w for w in event.warnings)
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

@@ -20,7 +20,13 @@ from sitroom.extract.analysis import (
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.dates import MONTHS, month_day
 from sitroom.extract.numbers import Count
-from sitroom.extract.place import country_name, dateline_location, locate_sentence, unfound_at_country_point
+from sitroom.extract.place import (
+    country_name,
+    dateline_location,
+    locate_sentence,
+    outlet_country,
+    unfound_at_country_point,
+)
 from sitroom.geo.locate import SETTLEMENT_BEFORE
 from sitroom.model import GEO_NEAR, GEO_REGION, PRECISION_DAY, PRECISION_MONTH, Document, Event, Evidence
 
@@ -374,12 +380,14 @@ def _specificity(location) -> tuple[int, int]:
 
 
 def _set_country_only(event: Event, doc: Document) -> None:
-    if not doc.country_hint:
+    code = doc.country_hint or outlet_country(doc.outlet)
+    if not code:
         return
-    event.country_code = doc.country_hint.upper()
+    event.country_code = code.upper()
     event.country = country_name(event.country_code)
     event.geo_precision = GEO_REGION
-    event.warnings.append("location unknown: only the country hint of the report is used")
+    event.warnings.append("location unknown: only the country hint of the report is used" if doc.country_hint else
+                          f"location unknown: the country is that of the outlet's name ({doc.outlet})")
 
 
 def _set_actors(event: Event, doc: Document, triggers: list[SentenceAnalysis],

@@ -115,5 +115,23 @@ def dateline_location(doc: Document):  # -> geo.Location | None
     return geo.locate(doc.text, span[0], span[1], doc.country_hint, geo.get_gazetteer())
 
 
+OUTLET_CITY_MIN_POPULATION = 100_000
+
+
+@cache
+def outlet_country(outlet: str | None) -> str | None:
+    """The country an outlet or channel is named after ("Nairobi Traffic & Alerts", "Lebanon Live
+    Feed"), for a post that names no place of its own: a country, or a city of 100,000 or more."""
+    if not outlet:
+        return None
+    location = geo.locate(outlet, 0, len(outlet), None, geo.get_gazetteer())
+    if location is None:
+        return None
+    place = location.place
+    if place.feature_code == "PCLI" or place.population >= OUTLET_CITY_MIN_POPULATION:
+        return place.country_code
+    return None
+
+
 def distance_km(a: Place, b: Place) -> float:
     return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
