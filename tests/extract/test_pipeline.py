@@ -529,6 +529,14 @@ def test_a_post_that_names_no_place_takes_the_country_its_channel_is_named_after
     assert any("outlet" in w for w in event.warnings)
 
 
+def test_a_firedamp_explosion_in_a_coal_mine_is_an_accident():
+    doc = Document(text="Forty-one of our colleagues lost their lives in the Amasra coal mine.\n\nWe learned with sorrow "
+                        "that 41 workers died after a firedamp explosion yesterday evening in the state-owned coal mine in "
+                        "Amasra. Methane gas accumulated in a section of the mine and ignited.",
+                   published=date(2022, 10, 15), country_hint="TR")
+    assert extract_events(doc) == []
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "
