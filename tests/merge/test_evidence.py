@@ -348,3 +348,18 @@ def test_blasts_heard_in_an_assault_are_no_other_act():
                  evidence={"sub_event_type": Evidence(10, 19, "car bombs")})
     assert type_evidence(assault, heard) == ONE_SUB_TYPE_UNKNOWN
     assert type_evidence(assault, bomb) == GENERIC_SUB_TYPE
+
+
+def test_a_report_told_as_another_attack_is_not_the_attack_of_the_day_before():
+
+    first = Event(doc_id="a", event_date=date(2023, 1, 27), event_type="Violence against civilians",
+                  sub_event_type="Attack", location="Jerusalem", latitude=31.77, longitude=35.22, country_code="IL",
+                  notes="JERUSALEM | Shooting attack near a synagogue. 5 killed.")
+    another = Event(doc_id="b", event_date=date(2023, 1, 28), event_type="Violence against civilians",
+                    sub_event_type="Attack", location="Jerusalem", latitude=31.77, longitude=35.22, country_code="IL",
+                    notes="JERUSALEM | Another shooting attack: two men injured near the Old City.")
+    same_day = Event(doc_id="c", event_date=date(2023, 1, 28), event_type="Violence against civilians",
+                     sub_event_type="Attack", location="Jerusalem", latitude=31.77, longitude=35.22, country_code="IL",
+                     notes="Two men were shot near the Old City on Saturday morning.")
+    assert weigh(another, first) is None and weigh(first, another) is None
+    assert weigh(another, same_day) is not None

@@ -290,11 +290,25 @@ class Weighing:
         return self.total >= THRESHOLD
 
 
+# "JERUSALEM | Another shooting attack: two men ... injured near the City of David": told as a new act
+_ANOTHER_RE = re.compile(r"^(?:[^|\n]{2,60}\s\|\s)?(?:yet\s+)?(?:another|a (?:second|third|new|fresh|further))\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:attack|shooting|bombing|blast|explosion|strike|ambush|raid|assault)s?\b",
+                         re.I)
+
+
+def _another_after(a: Any, b: Any) -> bool:
+    """`a` tells itself as another act than one before, and `b` is of an earlier day."""
+    notes = getattr(a, "notes", None) or ""
+    return bool(a.event_date and b.event_date and a.event_date > b.event_date and _ANOTHER_RE.match(notes.strip()))
+
+
 def weigh(a: Any, b: Any, km: float = MERGE_KM) -> Weighing | None:
     """The evidence that `a` and `b` report one incident, or None when something rules it out."""
     if bool(a.historical) != bool(b.historical):
         return None
     a, b = in_common_year(a, b)
+    if _another_after(a, b) or _another_after(b, a):
+        return None
     day, kind, place = day_evidence(a, b), type_evidence(a, b), place_evidence(a, b, km)
     if day is None or kind is None or place is None:
         return None
