@@ -351,7 +351,6 @@ def test_blasts_heard_in_an_assault_are_no_other_act():
 
 
 def test_a_report_told_as_another_attack_is_not_the_attack_of_the_day_before():
-
     first = Event(doc_id="a", event_date=date(2023, 1, 27), event_type="Violence against civilians",
                   sub_event_type="Attack", location="Jerusalem", latitude=31.77, longitude=35.22, country_code="IL",
                   notes="JERUSALEM | Shooting attack near a synagogue. 5 killed.")
