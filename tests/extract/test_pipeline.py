@@ -537,6 +537,24 @@ def test_a_firedamp_explosion_in_a_coal_mine_is_an_accident():
     assert extract_events(doc) == []
 
 
+@pytest.mark.parametrize("text", [
+    "In Ecuador, a candidate was shot dead as he left a campaign rally in the capital.",
+    "A candidate was shot dead on Wednesday as he left a rally in the north of the capital of Ecuador.",
+])
+def test_a_candidate_shot_leaving_his_rally_in_the_capital_is_an_attack_there(text):
+    (event,) = extract_events(Document(text=text, published=date(2023, 8, 10), country_hint="EC"))
+    assert event.sub_event_type == "Attack" and event.location == "Quito"
+
+
+def test_a_statement_that_condemns_the_bombing_of_saturday_dates_it():
+    doc = Document(text="CHILD PROTECTION ALLIANCE\nStatement, 17 April 2017\n\n68 children among the dead of the "
+                        "bombing: the evacuations must be protected\n\nThe Alliance condemns in the strongest terms the "
+                        "bombing that struck buses of evacuated families west of Aleppo city on Saturday afternoon, "
+                        "15 April.", published=date(2017, 4, 17), country_hint="SY")
+    (event,) = extract_events(doc)
+    assert event.event_date == date(2017, 4, 15)
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

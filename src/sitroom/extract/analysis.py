@@ -40,7 +40,7 @@ BACKGROUND_RE = re.compile(r"\b(?:so far|over the past|in recent (?:days|weeks|m
                            r"(?:has|have) been (?:attacked|targeted|shelled|hit|struck) (?:repeatedly|several times|again and again|"
                            r"before|in the past|previously)|"
                            r"is meant to|are meant to|continues? to|(?:had|has) (?:repeatedly|frequently|often)|warnings? of|have (?:repeatedly|"
-                           r"frequently|often)|campaign|the threat of|highlights?|(?:on|marks?|marking|marked) the (?:\w+ )?anniversary|"
+                           r"frequently|often)|campaign(?! (?:rally|rallies|office|offices|event|events|headquarters|staff|trail|team|manager))|the threat of|highlights?|(?:on|marks?|marking|marked) the (?:\w+ )?anniversary|"
                            r"commemorat\w*|remember\w*|"
                            r"in the last \w+ (?:days|weeks|months)|is one of|are part of|is part of|are a part of|"
                            r"is yet to|recent (?:\w+ )?(?:attacks|bombings|strikes|killings|clashes|incidents|violence)|"

@@ -181,7 +181,9 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
     named_day = [a for a in context if a.act_date is not None and (
         ACT_OF_DAY_RE.match(a.sentence.text, a.act_date.end)
         # "condemns the attack on the evening of 7 December": the act named with its day
-        or ACT_ON_DAY_RE.search(a.sentence.text, max(0, a.act_date.start - 60), a.act_date.start))]
+        or ACT_ON_DAY_RE.search(a.sentence.text, max(0, a.act_date.start - 60), a.act_date.start)
+        # "condemns the bombing that struck buses at the al-Rashidin transit point on Saturday afternoon"
+        or _day_in_talk_of_the_act(a))]
     dated = next(((a, d) for a in triggers + same_block_context + told_again + named_day + headings[:1]
                   if (d := a.act_date) is not None), None) \
         or next(((a, d) for a in triggers + same_block_context if (d := a.date) is not None), None)
@@ -214,6 +216,14 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
 
 ACT_ON_DAY_RE = re.compile(r"\b(?:attacks?|bombings?|blasts?|ambush|assault|raid|strikes?|airstrikes?|massacre|killings?|"
                            r"shelling)\s+(?:on|of)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$", re.I)
+
+
+def _day_in_talk_of_the_act(a: SentenceAnalysis) -> bool:
+    """The sentence talks about the act ("condemns the bombing that ...") and dates it after the talk
+    verb, where the day belongs to the act talked of, not to the talking."""
+    topic_at = a.extra.get("topic_at")
+    return a.classification is not None and isinstance(topic_at, int) and a.act_date is not None and \
+        a.act_date.start > topic_at and a.act_date.explicit
 
 
 def _day_without_year(doc: Document) -> str | None:

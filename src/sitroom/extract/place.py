@@ -72,8 +72,11 @@ def locate_sentence(doc: Document, a: SentenceAnalysis, country: str | None = No
 
 
 _LINE_LABEL_RE = re.compile(r"[^|\n]{2,60}\s\|\s")  # "TAHOUA | ", "NDU, Donga-Mantung | "
-# "a hotel in Somalia's capital", "the Somali capital", "the capital of Somalia": the country's capital city
-_CAPITAL_RE = re.compile(r"['’]s capital\b|\bcapital of\b|\b[A-Z][a-z]+ capital\b")
+# "a hotel in Somalia's capital", "the Somali capital", "the capital of Somalia", "in the capital" (of the
+# country the sentence is placed in): the country's capital city
+_CAPITAL_RE = re.compile(r"['’]s capital\b|\bcapital of\b|\b[A-Z][a-z]+ capital\b|"
+                         # "as he left a rally in the north of the capital" in a story placed in the country
+                         r"\b(?:in|of|near|outside|around|into) the capital\b(?!,)")
 
 
 def _capital_named_by_its_country(sentence: str, location):  # -> geo.Location | None
