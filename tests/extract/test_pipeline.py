@@ -555,6 +555,14 @@ def test_a_statement_that_condemns_the_bombing_of_saturday_dates_it():
     assert event.event_date == date(2017, 4, 15)
 
 
+def test_attacks_at_the_same_time_in_another_city_are_another_incident():
+    doc = Document(text="MOSCOW, June 24 (Reuters) - Gunmen attacked churches and a synagogue in Derbent on Sunday "
+                        "evening, killing at least 20 people, officials said.\n\nAt almost the same time, about 120 km "
+                        "to the north, gunmen in Makhachkala fired on a police post and attacked a cathedral.",
+                   country_hint="RU")
+    assert sorted(e.location for e in extract_events(doc)) == ["Derbent", "Makhachkala"]
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

@@ -193,7 +193,8 @@ def _toll(sentence: str) -> Count | None:
 
 # "..., a day after another bomb in the same district killed two rangers": the rest of the sentence
 # tells another incident, whose toll is not this one's
-OTHER_INCIDENT_RE = re.compile(r"\b(?:(?:(?:a|an|one|two|three|four|five|six|\d+) )?(?:day|days|week|weeks|hours?) (?:after|before)|"
+OTHER_INCIDENT_RE = re.compile(r"\b(?:(?:(?:a|an|one|two|three|four|five|six|\d+) )?(?:day|days|week|weeks|hours?|months?|years?) "
+                               r"(?:after|before)|"
                                r"(?:after|following|like|unlike|similar to) (?:another|an earlier|a previous|a similar|"
                                r"last (?:week|month|year)['’]s)|"
                                # "..., the second night of bloodshed after an assault on the town itself killed 49"
@@ -313,7 +314,8 @@ _HAS_VERB_RE = re.compile(rf"\b(?:was|were|is|are|has|have|had|been|{KILLED}|{IN
 INCLUDING_RE = re.compile(r"[,(]?\s*\b(?:including|among them|among whom)\b(?:(?!\b(?:were|was|are|is|have|has|had)\b)[^,)])*[,)]?",
                           re.I)
 _NOT_PEOPLE_RE = re.compile(
-    r"\s*(?:km|kilomet|mile|meter|metre|am\b|pm\b|hour|year|day|week|month|%|percent|per\b|times\b|o'clock|rockets?|"
+    # ("a 66-year-old priest", "a 20-hour siege": an age or a length, not a count of people)
+    r"[\s-]*(?:km|kilomet|mile|meter|metre|am\b|pm\b|hour|year|day|week|month|%|percent|per\b|times\b|o'clock|rockets?|"
     r"mortars?|shells?|vehicles?|cars?|trucks?|houses?|homes?|bombs?(?!\s+(?:disposal|squad|technicians?|experts?|specialists?))|explosions?|attacks?|blasts?|of them|of the|"
     r"suicide bombers? (?:blew|detonated)|"
     # French and Spanish

@@ -441,7 +441,9 @@ def _list_after_sentence(doc: Document, a: SentenceAnalysis) -> bool:
 # "Two hours later a second car bomb went off in the Medina district", "Earlier in the day in Peshawar, a
 # man ... blew himself up": another incident when it names another place, however near (a second bomb at the same spot is the same attack)
 LATER_RE = re.compile(r"\b(?:(?:minutes|hours|an hour|moments|shortly) (?:later|earlier)|(?:later|earlier) (?:that|the same|in the) "
-                      r"(?:day|night|morning|afternoon|evening)|on the same day|the same (?:day|night|afternoon|evening|morning))\b",
+                      # "At almost the same time, about 120 km to the north, gunmen in Makhachkala fired on ..."
+                      r"(?:day|night|morning|afternoon|evening)|at (?:almost |about |roughly |nearly |around )?the same time|"
+                      r"simultaneously|on the same day|the same (?:day|night|afternoon|evening|morning))\b",
                       re.I)
 SECOND_ACT_RE = re.compile(r"\b(?:a|the) (?:second|third|fourth|separate|further) (?:[\w-]+ ){0,2}?(?:bomb|blast|explosion|"
                            r"attack|bomber|bombing|ambush|strike|shooting|device|car bomb|rocket|missile|drone|raid)s?\b", re.I)
