@@ -5,7 +5,8 @@ Rules, in the order they matter:
 1. Mentions that are not event places are dropped: metonyms ("the Baghdad government"),
    seats of speakers and outlets ("the UAE-based al-Ain TV", "told Baghdad Today", "Iranian
    head of ..."), and anything recognised inside a quoted outlet name; names that stand for a
-   facility, a trip or a meeting abroad (offstage.py).
+   facility, a trip or a meeting abroad (offstage.py); an armed group's name ("al-Shabaab")
+   (notplaces.py).
 2. Each remaining mention gets a precision: a town is 1; a town qualified by a relative phrase
    ("south of X", "20 km north of X", "near X", "the outskirts of X", "southern X", "the X road")
    is 2 (with the point moved by the stated distance and bearing when there is one); a region
@@ -32,6 +33,7 @@ from sitroom.geo.doubtful import full_name, is_doubtful
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.home import contradicted, home_country
 from sitroom.geo.names import normalize
+from sitroom.geo.notplaces import names_group
 from sitroom.geo.offstage import names_facility, trip_called_off, trip_to, venue_before
 from sitroom.geo.recognize import is_common_word, recognize
 from sitroom.geo.resolve import Span, resolve_spans
@@ -384,7 +386,8 @@ def _held_option(t: Toponym, holder: Place) -> _Option:
 @lru_cache(maxsize=8)
 def _document_toponyms(text: str, country_hint: str | None, gazetteer: Gazetteer) -> tuple:
     """Recognise and resolve once per document: every sentence of it asks for its place."""
-    mentions = recognize(text, gazetteer, skip_person_names=True)
+    # an armed group's name ("al-Shabaab") is no place, whatever village bears it (notplaces.py)
+    mentions = [m for m in recognize(text, gazetteer, skip_person_names=True) if not names_group(text, m.start, m.end)]
     toponyms = resolve_spans(text, [Span(m.start, m.end) for m in mentions], gazetteer, country_hint,
                              guess_unknown=False)
     return tuple(zip(mentions, toponyms, strict=True))
