@@ -10,7 +10,8 @@ import pytest
 from sitroom import geo
 from sitroom.geo import locate
 from sitroom.geo.home import home_country
-from sitroom.geo.notplaces import names_group
+from sitroom.geo.notplaces import names_group, names_river_or_valley
+from sitroom.geo.recognize import recognize
 
 
 @pytest.fixture(scope="module")
@@ -20,6 +21,10 @@ def gz():
 
 def _at(text, gz, hint=None):
     return locate(text, 0, len(text), hint, gz)
+
+
+def _names(text, gz):
+    return [m.text for m in recognize(text, gz, skip_person_names=True)]
 
 
 # --- armed groups -------------------------------------------------------------------------------
@@ -59,3 +64,66 @@ def test_a_countrys_own_institutions_say_which_country_a_report_is_about(gz):
 
 def test_armies_and_troops_do_not_say_which_country_a_report_is_about(gz):
     assert home_country("Kenyan troops said they had repelled the raid.", [], gz) is None
+
+
+# --- rivers and valleys -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("boats on the Juba river were searched", "Juba"),
+    ("the Tana and Athi rivers burst their banks", "Tana"),
+    ("the Pech and Korengal valleys", "Pech"),
+    ("farms in the Huallaga, Pachitea and Ucayali river valleys", "Huallaga"),
+    ("along the Juba River valley", "Juba"),
+])
+def test_a_name_before_river_or_valley_names_a_river_or_valley(text, name):
+    start = text.index(name)
+    assert names_river_or_valley(text, start + len(name))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("a bomb went off in Juba on Friday", "Juba"),
+    ("in Juba and the river towns nearby", "Juba"),
+])
+def test_a_town_named_apart_from_a_river(text, name):
+    start = text.index(name)
+    assert not names_river_or_valley(text, start + len(name))
+
+
+def test_a_river_is_no_town_of_its_name(gz):
+    loc = _at("Insurgents ambushed a supply boat on the Juba river near Jilib, officials said.", gz, "SO")
+    assert loc is not None and loc.named_as == "Jilib"  # not Juba, the capital of South Sudan
+
+
+def test_river_valleys_named_in_a_list_are_no_towns(gz):
+    loc = _at("Coca growers clashed with police at Pichari, where the Apurimac and Mantaro rivers meet.", gz, "PE")
+    assert loc is not None and loc.named_as == "Pichari"
+
+
+def test_a_valley_named_for_a_district_keeps_the_district(gz):
+    loc = _at("Militants torched a girls' school in the Swat valley overnight.", gz, "PK")
+    assert loc is not None and loc.named_as == "Swat" and loc.place.feature_code == "ADM2"
+
+
+# --- longer Romance names ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Soldiers reached Santa Teresa del Mantaro on foot.",  # neither Santa Teresa nor Mantaro
+    "Gunmen burned the school of Santa Rosa del Tambo overnight.",
+])
+def test_a_longer_name_is_neither_its_first_nor_its_last_part(gz, text):
+    assert _names(text, gz) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Students of the Universidad de Antioquia marched.", ["Antioquia"]),  # a province by its own name
+    ("pigs died in Santa Maria, Davao del Sur, last week", ["Santa Maria", "Davao"]),  # a part of Davao
+    ("a column entered San Vicente del Caguán at noon", ["San Vicente del Caguán"]),  # listed whole
+])
+def test_a_longer_name_keeps_a_listed_whole_a_region_and_a_compass_part(gz, text, names):
+    assert _names(text, gz) == names
+
+
+def test_where_the_wounded_were_flown_is_no_scene(gz):
+    text = "Four police officers were wounded near Pichari and flown by helicopter to a hospital in Lima."
+    loc = _at(text, gz, "PE")
+    assert loc is not None and loc.named_as == "Pichari"

@@ -5,8 +5,8 @@ Rules, in the order they matter:
 1. Mentions that are not event places are dropped: metonyms ("the Baghdad government"),
    seats of speakers and outlets ("the UAE-based al-Ain TV", "told Baghdad Today", "Iranian
    head of ..."), and anything recognised inside a quoted outlet name; names that stand for a
-   facility, a trip or a meeting abroad (offstage.py); an armed group's name ("al-Shabaab")
-   (notplaces.py).
+   facility, a trip or a meeting abroad (offstage.py); an armed group's name ("al-Shabaab"), and
+   a river's or a valley's read as a town ("the Mantaro river") (notplaces.py).
 2. Each remaining mention gets a precision: a town is 1; a town qualified by a relative phrase
    ("south of X", "20 km north of X", "near X", "the outskirts of X", "southern X", "the X road")
    is 2 (with the point moved by the stated distance and bearing when there is one); a region
@@ -33,7 +33,7 @@ from sitroom.geo.doubtful import full_name, is_doubtful
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.home import contradicted, home_country
 from sitroom.geo.names import normalize
-from sitroom.geo.notplaces import names_group
+from sitroom.geo.notplaces import names_group, names_river_or_valley
 from sitroom.geo.offstage import names_facility, trip_called_off, trip_to, venue_before
 from sitroom.geo.recognize import is_common_word, recognize
 from sitroom.geo.resolve import Span, resolve_spans
@@ -316,9 +316,11 @@ def _settlements_named(text: str) -> frozenset[str]:
 # treated or moved to, after the act, not its scene (a list of such places counts as one)
 _AFTERMATH_BEFORE = re.compile(
     r"\b(?:(?:died|treated|admitted|recovering|hospitali[sz]ed|taken|rushed|evacuated|airlifted|transferred|flown|brought|"
-    r"moved)\s+(?:later\s+|there\s+)?(?:across the (?:border|river|frontier)\s+)?(?:in|to|at)\s+(?:(?:a|the|two|three|several)\s+)?(?:[A-Za-z'’-]+\s+){0,3}?"
+    r"moved)\s+(?:later\s+|there\s+)?(?:by (?:helicopter|air|road|ambulance|boat|plane)\s+)?(?:across the (?:border|river|frontier)\s+)?(?:in|to|at)\s+(?:(?:a|the|two|three|several)\s+)?(?:[A-Za-z'’-]+\s+){0,3}?"
     r"(?:hospitals?|clinics?|morgues?|mortuar(?:y|ies)|medical (?:centres?|centers?|facilit(?:y|ies)))\s+(?:in|at)|"
-    r"(?:taken|rushed|evacuated|airlifted|transferred|flown|sent|moved)\s+(?:later\s+)?(?:across the (?:border|river|frontier)\s+)?to|"
+    r"(?:taken|rushed|evacuated|airlifted|transferred|flown|sent|moved)\s+(?:later\s+)?"
+    # "flown by helicopter to", "evacuated by road to"
+    r"(?:by (?:helicopter|air|road|ambulance|boat|plane)\s+)?(?:across the (?:border|river|frontier)\s+)?to|"
     # "over 16,000 people have fled, mostly to Dori": where the survivors went
     r"(?:fled|flee(?:ing)?|escaped|displaced)\s*,?\s+(?:(?:mostly|mainly|largely|many|some|most of them)\s*,?\s+)?(?:to|towards?|into)|"
     # French and Spanish: "blessés évacués vers Kaya", "trasladados a Cali", "ont fui vers Dori"
@@ -390,7 +392,10 @@ def _document_toponyms(text: str, country_hint: str | None, gazetteer: Gazetteer
     mentions = [m for m in recognize(text, gazetteer, skip_person_names=True) if not names_group(text, m.start, m.end)]
     toponyms = resolve_spans(text, [Span(m.start, m.end) for m in mentions], gazetteer, country_hint,
                              guess_unknown=False)
-    return tuple(zip(mentions, toponyms, strict=True))
+    # a river's or a valley's name ("the Mantaro river") read as a town is no place of the report
+    return tuple((m, t) for m, t in zip(mentions, toponyms, strict=True)
+                 if not (t.place is not None and (t.place.feature_code or "").startswith("PPL")
+                         and names_river_or_valley(text, t.end)))
 
 
 def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer: Gazetteer,

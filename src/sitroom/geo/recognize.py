@@ -357,6 +357,12 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
                 # a spelling the gazetteer lacks ("Naseriyah"), where the sentence says a place follows
                 hit = (k, span)
                 break
+        joined = _joined_from(text, tokens, hit[0]) if hit is not None else None
+        if joined is not None and joined <= j:
+            i = joined  # "San Miguel del Ene", a name the gazetteer lacks, is no San Miguel; its end is tried next
+            continue
+        if hit is not None and hit[0] == i and _romance_name_ends(text, tokens, i) and not _named_prominent(hit[1], gazetteer):
+            hit = None  # "Vizcatan del Ene": the end of a longer name, no Ene ("Universidad de Antioquia" keeps it)
         if hit is not None and skip_person_names and hit[0] == i and _first_name_of_longer_name(text, tokens, i, j, gazetteer):
             hit = None
         if hit is not None and skip_person_names and hit[0] > i and _opens_building_name(text, tokens, hit[0], j, gazetteer, start):
@@ -385,6 +391,39 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
         out.append(Mention(start, end, span, is_metonym(text, end)))
         i = k + 1
     return out
+
+
+# Words joining the parts of one Spanish, Portuguese, French or Italian name ("San Miguel del Ene")
+_ROMANCE_JOINERS = frozenset("de del della di da do dos das du des".split())
+_ROMANCE_ARTICLES = frozenset("la le les los las".split())
+_ROMANCE_DIRECTIONS = frozenset("norte sur este oeste centro oriente oriental occidental nord sud est ouest centre "
+                                "nordeste noroeste sudeste sureste suroeste".split())
+
+
+def _joined_from(text: str, tokens: list[tuple[int, int, str]], k: int) -> int | None:
+    """The index of the capitalised word that a Romance joiner right after token k leads to
+    ("San Miguel" -> "Ene" in "San Miguel del Ene"), else None.  A match so continued within its
+    run of capitalised words is the first part of a longer name the gazetteer lacks."""
+    n = k + 1
+    if n >= len(tokens) or text[tokens[k][1]:tokens[n][0]] != " " or tokens[n][2].lower() not in _ROMANCE_JOINERS:
+        return None
+    if n + 1 < len(tokens) and tokens[n + 1][2].lower() in _ROMANCE_ARTICLES and text[tokens[n][1]:tokens[n + 1][0]] == " ":
+        n += 1
+    n += 1
+    if n >= len(tokens) or text[tokens[n - 1][1]:tokens[n][0]] != " " or not tokens[n][2][:1].isupper():
+        return None
+    # "Davao del Sur", "Lanao del Norte": a part of the region the first name still names
+    return None if tokens[n][2].lower() in _ROMANCE_DIRECTIONS else n
+
+
+def _romance_name_ends(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Token i is the last part of a longer name: a capitalised word and a joiner before it
+    ("Vizcatan del Ene")."""
+    for back in (2, 3):
+        k = i - back
+        if k >= 0 and _capitalised(tokens[k][2]) and _joined_from(text, tokens, k) == i:
+            return True
+    return False
 
 
 # A title before a run of capitalised words says the run is a person's name
