@@ -123,6 +123,34 @@ def test_a_longer_name_keeps_a_listed_whole_a_region_and_a_compass_part(gz, text
     assert _names(text, gz) == names
 
 
+@pytest.mark.parametrize("district", [
+    "Anapati",  # a district the gazetteer lacks
+    "Pangoa",  # read as a village of that name in Cuzco, outside the province the chain names
+])
+def test_an_unlisted_hamlet_in_a_chain_of_units_is_placed_in_its_province(gz, district):
+    text = ("Troops found eight bodies in the hamlet known as Santa Teresa del Mantaro, district of "
+            f"{district}, province of Satipo, department of Junin, on Monday.")
+    loc = _at(text, gz, "PE")
+    assert loc is not None and loc.named_as == "Santa Teresa del Mantaro"
+    assert loc.place.admin2 == "Provincia de Satipo" and loc.geo_precision == 3
+
+
+def test_a_district_read_outside_the_province_named_after_it_is_placed_in_that_province(gz):
+    loc = _at("Soldiers were ambushed in the district of Pangoa, province of Satipo, on Monday.", gz, "PE")
+    assert loc is not None and loc.named_as == "Pangoa" and loc.place.admin2 == "Provincia de Satipo"
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Police patrols were doubled in the province of Satipo.", "Satipo", "ADM2"),
+    ("a curfew in the department of Junin", "Junin", "ADM1"),
+    ("a curfew in Satipo", "Satipo", "PPLA3"),
+])
+def test_a_region_word_before_a_name_says_it_is_the_region(gz, text, name, code):
+    start = text.index(name)
+    (t,) = geo.geoparse(text, spans=[(start, start + len(name))], gazetteer=gz)
+    assert t.place.feature_code == code
+
+
 def test_where_the_wounded_were_flown_is_no_scene(gz):
     text = "Four police officers were wounded near Pichari and flown by helicopter to a hospital in Lima."
     loc = _at(text, gz, "PE")

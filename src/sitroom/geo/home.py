@@ -17,10 +17,10 @@ Ge'ez, Hebrew, Georgian, Armenian, Sinhala...); one before a country's own insti
 security forces", "the Afghan government") votes once, like a place (an army or troops may fight
 abroad, so they do not).  A tie names no country.
 
-Contradicted names: "SOLHAN (Yagha)" or "X, Ondo State" say which region holds the name.  When
-the name's reading lies outside that region (the only Solhan the gazetteer has is in Turkey,
-while Yagha is a province of Burkina Faso), the reading is wrong: the name is a place the
-gazetteer lacks, and it is coded ACLED-style at the region that holds it.
+Contradicted names: "SOLHAN (Yagha)", "X, Ondo State" or "the district of X, province of Y" say
+which region holds the name.  When the name's reading lies outside that region (the only Solhan
+the gazetteer has is in Turkey, while Yagha is a province of Burkina Faso), the reading is wrong:
+the name is a place the gazetteer lacks, and it is coded ACLED-style at the region that holds it.
 """
 
 from __future__ import annotations
@@ -65,6 +65,9 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z'’. -]+(?:,|\s*\()")
 # comma is one of a list ("Kirkuk, Nineveh and Anbar")
 _BRACKET_GAP = re.compile(r"\s*\(\s*")
 _COMMA_GAP = re.compile(r"\s*,\s*")
+# "district of X, province of Y", "X, in the department of Y": the unit word said before the holder
+_UNIT_GAP = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?(?:province|department|region|governorate|state|prefecture)\s+of\s+"
+                       r"(?:the\s+)?", re.I)
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b|&)\s*[A-Z]")
 
@@ -185,7 +188,7 @@ def contradicted(text: str, readings: Sequence) -> dict[str, Place]:
         if _COMMA_GAP.fullmatch(text, t.end, nxt.start):
             if _LIST_BEFORE.search(text, max(0, t.start - 6), t.start) or _LIST_AFTER.match(text, nxt.end):
                 continue
-        elif not _BRACKET_GAP.fullmatch(text, t.end, nxt.start):
+        elif not (_BRACKET_GAP.fullmatch(text, t.end, nxt.start) or _UNIT_GAP.fullmatch(text, t.end, nxt.start)):
             continue
         if _holds(holder, t.place):
             continue

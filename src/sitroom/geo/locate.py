@@ -13,7 +13,8 @@ Rules, in the order they matter:
    or a country is 3, and so is an island read as its main town ("the island of Basilan").
 3. The most specific place wins: towns before regions before countries; among towns, one that
    is not merely the anchor of a relative phrase ("south of the capital, Baghdad") before one
-   that is; then the smaller (more local) place.
+   that is; then the smaller (more local) place; then the first named ("the hamlet of X,
+   district of Y, province of Z": a chain names its smallest unit first).
 4. A barangay ("Brgy. Colonia") is a village of the city named with it or labelling the post: a
    homonym far from that city gives way to it (barangay.py).
 """
@@ -146,7 +147,8 @@ def _option(text: str, t: Toponym, lo: int) -> _Option:
 
 def _rank(o: _Option, home: str | None) -> tuple:
     """Places in the report's own country first; then towns before regions before countries;
-    then a town named for itself before the anchor of a relative phrase; then the smaller place."""
+    then a town named for itself before the anchor of a relative phrase; then the smaller place;
+    then the one named first."""
     loc = o.location
     # named as the scene, coded at its anchor (a "PPL" made up above; a region of the gazetteer without
     # a GeoNames id, such as "Darfur" or "Nineveh Governorate", is no such place)
@@ -154,12 +156,18 @@ def _rank(o: _Option, home: str | None) -> tuple:
     kind = {"PCLI": 3, "CONT": 4}.get(loc.place.feature_code or "",
                                        2 if loc.geo_precision == GEO_REGION and not unlisted else 0)
     abroad = home is not None and loc.place.country_code != home
-    return (abroad, kind, o.is_anchor, loc.place.population)
+    # last, the first named: a chain names its smallest unit first ("the hamlet X, district of Y")
+    return (abroad, kind, o.is_anchor, loc.place.population, loc.start)
 
 
-_NAME = r"(?:(?:al|el|ad|ar|as|at|an|az)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|at|an|az)-)?[A-Z][\w'’-]+){0,3}"
+# (a Romance name's joiners inside it: "San Miguel del Ene", "Vizcatan del Ene")
+_NAME = (r"(?:(?:al|el|ad|ar|as|at|an|az)-)?[A-Z][\w'’-]+(?:[ -](?:(?:de|del|da|do|dos|das|du|des|di|della) (?:(?:la|los|las|le|les) )?)?"
+         r"(?:(?:al|el|ad|ar|as|at|an|az)-)?[A-Z][\w'’-]+){0,3}")
 # Words that mark a capitalised name as a place even when the gazetteer does not know it.
 _UNLISTED = (
+    # "the place known as X", "a hamlet called X": a settlement, more precise than its district named after it
+    re.compile(rf"\b(?:place|locality|village|town|hamlet|settlement|community|area) (?:known as|called|named) "
+               rf"(?:the )?(?P<name>{_NAME})"),
     re.compile(rf"\b(?:village|town|hamlet|neighbou?rhood|district|suburb|area|camp|region) of (?:the )?(?P<name>{_NAME})"),
     re.compile(rf"\b(?P<name>{_NAME}) (?i:village|neighbou?rhood|district|suburb|camp|area)\b"),
     # a lake, mountain or dam: the kind word is part of the name ("Lake Tharthar", "Badush Dam")
@@ -215,7 +223,9 @@ def _unlisted_places(text: str, start: int, end: int, options: list[_Option], ga
                 continue  # a known place of that country: resolution had its chance
             place = Place(name, anchor.latitude, anchor.longitude, anchor.country_code, anchor.country,
                           anchor.admin1, anchor.admin2, None, "PPL", 0)
-            precision = GEO_REGION if (anchor.feature_code or "") in _REGION_FEATURES else GEO_NEAR
+            # (a name held by a region the text names, coded at that region, anchors at its precision)
+            precision = GEO_REGION if (anchor.feature_code or "") in _REGION_FEATURES or (
+                anchor.geonameid is None and chosen.location.geo_precision == GEO_REGION) else GEO_NEAR
             found.append(_Option(Location(place, precision, name_start, name_end, name, name), False))
     return found
 
