@@ -155,3 +155,20 @@ def test_where_the_wounded_were_flown_is_no_scene(gz):
     text = "Four police officers were wounded near Pichari and flown by helicopter to a hospital in Lima."
     loc = _at(text, gz, "PE")
     assert loc is not None and loc.named_as == "Pichari"
+
+
+# --- "X, Y": a loose spelling placed by the region after it ---------------------------------------
+
+def test_a_loose_spelling_inside_the_region_named_after_it_is_a_place(gz):
+    text = "* 03/05 (Fri) | Killa Abdulla, Balochistan | A grenade hit a polling station."
+    assert _names(text, gz) == ["Killa Abdulla", "Balochistan"]
+    loc = _at(text, gz)
+    assert loc is not None and loc.named_as == "Killa Abdulla" and loc.geo_precision == 1  # not the province
+
+
+@pytest.mark.parametrize("text", [
+    "* 03/05 (Fri) | Killa Abdulla, Punjab | A grenade hit a polling station.",  # Qila Abdullah is not in Punjab
+    "Killa Abdulla, Balochistan government spokesman, said the polls would go ahead.",  # a person and his title
+])
+def test_a_loose_spelling_is_no_place_where_the_region_after_it_does_not_hold_it(gz, text):
+    assert "Killa Abdulla" not in _names(text, gz)

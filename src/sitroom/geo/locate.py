@@ -36,7 +36,7 @@ from sitroom.geo.home import contradicted, home_country
 from sitroom.geo.names import normalize
 from sitroom.geo.notplaces import names_group, names_river_or_valley
 from sitroom.geo.offstage import names_facility, trip_called_off, trip_to, venue_before
-from sitroom.geo.recognize import is_common_word, recognize
+from sitroom.geo.recognize import is_common_word, recognize, region_after_holds
 from sitroom.geo.resolve import Span, resolve_spans
 from sitroom.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, Toponym
 
@@ -455,7 +455,8 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
             place, listed = barangay  # "Brgy. Colonia" of Lamitan City, not a Colonia 400 km off
             barangays.append(_Option(Location(place, GEO_EXACT if listed else GEO_NEAR, t.start, t.end, t.text, t.text), False))
             continue
-        if (t.place.country_code not in said_here and is_doubtful(t, named, home, gazetteer)) \
+        if (t.place.country_code not in said_here and is_doubtful(t, named, home, gazetteer)
+                and not region_after_holds(text, t.end, [t.place], gazetteer)) \
                 or _facility_named_from_afar(text, t, named):
             doubtful.append(full_name(text, t.start, t.end))  # coded below as an unlisted place
             continue
