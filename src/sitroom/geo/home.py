@@ -13,12 +13,14 @@ outvotes the title's "Yemen".  So each reading votes with a weight that says how
 
 and an adjective of nationality before a place noun ("the northern Yemeni province of") votes
 for its country outright, as does a script written in one country only (Thai, Burmese, Khmer,
-Ge'ez, Hebrew, Georgian, Armenian, Sinhala...).  A tie names no country.
+Ge'ez, Hebrew, Georgian, Armenian, Sinhala...); one before a country's own institutions ("Somali
+security forces", "the Afghan government") votes once, like a place (an army or troops may fight
+abroad, so they do not).  A tie names no country.
 
-Contradicted names: "SOLHAN (Yagha)" or "X, Ondo State" say which region holds the name.  When
-the name's reading lies outside that region (the only Solhan the gazetteer has is in Turkey,
-while Yagha is a province of Burkina Faso), the reading is wrong: the name is a place the
-gazetteer lacks, and it is coded ACLED-style at the region that holds it.
+Contradicted names: "SOLHAN (Yagha)", "X, Ondo State" or "the district of X, province of Y" say
+which region holds the name.  When the name's reading lies outside that region (the only Solhan
+the gazetteer has is in Turkey, while Yagha is a province of Burkina Faso), the reading is wrong:
+the name is a place the gazetteer lacks, and it is coded ACLED-style at the region that holds it.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ W_PROMINENT = 1.0
 W_LABEL = 1.5  # in the title or a line's label
 W_DEMONYM = 2.0  # "the Yemeni province of ..."
 W_DATELINE = 1.0  # in the dateline: where the story was filed
+W_NATIONAL_BODY = 1.0  # "Somali security forces" (once per country)
 PROMINENT_POPULATION = 100_000
 _PROMINENT = frozenset({"PCLI", "ADM1", "PPLC", "PPLA"})
 _REGIONS = frozenset({"PCLI", "ADM1", "ADM2"})
@@ -49,6 +52,9 @@ _REGIONS = frozenset({"PCLI", "ADM1", "ADM2"})
 _DEMONYM_PLACE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:(?:border|frontier|northern|southern|eastern|"
                             r"western|central|coastal|mountain|desert|capital)\s+)?(?:province|governorate|city|town|"
                             r"village|region|district|capital|port|state|county|oblast|prefecture)\b")
+# "Somali security forces", "the Nigerian police", "the Afghan government": a country's own
+# institutions, which act at home (an army or troops may fight abroad, so they say nothing)
+_NATIONAL_BODY = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:security\s+forces|police|government|authorities)\b")
 # A line's label: the words before " | " or ":" that open a line ("OWO, ONDO STATE | Gunmen ...")
 _LABEL = re.compile(r"^[^\w\n]*([^\n|:]{2,60}?)\s*[|:]", re.M)
 TITLE_MAX = 150  # a first line this short, followed by more text, is a title ...
@@ -59,6 +65,9 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z'’. -]+(?:,|\s*\()")
 # comma is one of a list ("Kirkuk, Nineveh and Anbar")
 _BRACKET_GAP = re.compile(r"\s*\(\s*")
 _COMMA_GAP = re.compile(r"\s*,\s*")
+# "district of X, province of Y", "X, in the department of Y": the unit word said before the holder
+_UNIT_GAP = re.compile(r"\s*,\s*(?:in\s+)?(?:the\s+)?(?:province|department|region|governorate|state|prefecture)\s+of\s+"
+                       r"(?:the\s+)?", re.I)
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b|&)\s*[A-Z]")
 
@@ -121,6 +130,8 @@ def home_country(text: str, readings: Sequence, gazetteer: Gazetteer,
         cc = DEMONYMS.get(m.group(1).lower())
         if cc:
             votes[cc] += W_DEMONYM
+    for cc in {DEMONYMS.get(m.group(1).lower()) for m in _NATIONAL_BODY.finditer(text)} - {None}:
+        votes[cc] += W_NATIONAL_BODY
     script = national_script(text)
     if script is not None:
         votes[script] += W_DEMONYM
@@ -177,7 +188,7 @@ def contradicted(text: str, readings: Sequence) -> dict[str, Place]:
         if _COMMA_GAP.fullmatch(text, t.end, nxt.start):
             if _LIST_BEFORE.search(text, max(0, t.start - 6), t.start) or _LIST_AFTER.match(text, nxt.end):
                 continue
-        elif not _BRACKET_GAP.fullmatch(text, t.end, nxt.start):
+        elif not (_BRACKET_GAP.fullmatch(text, t.end, nxt.start) or _UNIT_GAP.fullmatch(text, t.end, nxt.start)):
             continue
         if _holds(holder, t.place):
             continue

@@ -5,14 +5,16 @@ Rules, in the order they matter:
 1. Mentions that are not event places are dropped: metonyms ("the Baghdad government"),
    seats of speakers and outlets ("the UAE-based al-Ain TV", "told Baghdad Today", "Iranian
    head of ..."), and anything recognised inside a quoted outlet name; names that stand for a
-   facility, a trip or a meeting abroad (offstage.py).
+   facility, a trip or a meeting abroad (offstage.py); an armed group's name ("al-Shabaab"), and
+   a river's or a valley's read as a town ("the Mantaro river") (notplaces.py).
 2. Each remaining mention gets a precision: a town is 1; a town qualified by a relative phrase
    ("south of X", "20 km north of X", "near X", "the outskirts of X", "southern X", "the X road")
    is 2 (with the point moved by the stated distance and bearing when there is one); a region
    or a country is 3, and so is an island read as its main town ("the island of Basilan").
 3. The most specific place wins: towns before regions before countries; among towns, one that
    is not merely the anchor of a relative phrase ("south of the capital, Baghdad") before one
-   that is; then the smaller (more local) place.
+   that is; then the smaller (more local) place; then the first named ("the hamlet of X,
+   district of Y, province of Z": a chain names its smallest unit first).
 4. A barangay ("Brgy. Colonia") is a village of the city named with it or labelling the post: a
    homonym far from that city gives way to it (barangay.py).
 """
@@ -32,8 +34,9 @@ from sitroom.geo.doubtful import full_name, is_doubtful
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.home import contradicted, home_country
 from sitroom.geo.names import normalize
+from sitroom.geo.notplaces import names_group, names_river_or_valley
 from sitroom.geo.offstage import names_facility, trip_called_off, trip_to, venue_before
-from sitroom.geo.recognize import is_common_word, recognize
+from sitroom.geo.recognize import is_common_word, recognize, region_after_holds
 from sitroom.geo.resolve import Span, resolve_spans
 from sitroom.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, Toponym
 
@@ -144,7 +147,8 @@ def _option(text: str, t: Toponym, lo: int) -> _Option:
 
 def _rank(o: _Option, home: str | None) -> tuple:
     """Places in the report's own country first; then towns before regions before countries;
-    then a town named for itself before the anchor of a relative phrase; then the smaller place."""
+    then a town named for itself before the anchor of a relative phrase; then the smaller place;
+    then the one named first."""
     loc = o.location
     # named as the scene, coded at its anchor (a "PPL" made up above; a region of the gazetteer without
     # a GeoNames id, such as "Darfur" or "Nineveh Governorate", is no such place)
@@ -152,12 +156,18 @@ def _rank(o: _Option, home: str | None) -> tuple:
     kind = {"PCLI": 3, "CONT": 4}.get(loc.place.feature_code or "",
                                        2 if loc.geo_precision == GEO_REGION and not unlisted else 0)
     abroad = home is not None and loc.place.country_code != home
-    return (abroad, kind, o.is_anchor, loc.place.population)
+    # last, the first named: a chain names its smallest unit first ("the hamlet X, district of Y")
+    return (abroad, kind, o.is_anchor, loc.place.population, loc.start)
 
 
-_NAME = r"(?:(?:al|el|ad|ar|as|at|an|az)-)?[A-Z][\w'’-]+(?:[ -](?:(?:al|el|ad|ar|as|at|an|az)-)?[A-Z][\w'’-]+){0,3}"
+# (a Romance name's joiners inside it: "San Miguel del Ene", "Vizcatan del Ene")
+_NAME = (r"(?:(?:al|el|ad|ar|as|at|an|az)-)?[A-Z][\w'’-]+(?:[ -](?:(?:de|del|da|do|dos|das|du|des|di|della) (?:(?:la|los|las|le|les) )?)?"
+         r"(?:(?:al|el|ad|ar|as|at|an|az)-)?[A-Z][\w'’-]+){0,3}")
 # Words that mark a capitalised name as a place even when the gazetteer does not know it.
 _UNLISTED = (
+    # "the place known as X", "a hamlet called X": a settlement, more precise than its district named after it
+    re.compile(rf"\b(?:place|locality|village|town|hamlet|settlement|community|area) (?:known as|called|named) "
+               rf"(?:the )?(?P<name>{_NAME})"),
     re.compile(rf"\b(?:village|town|hamlet|neighbou?rhood|district|suburb|area|camp|region) of (?:the )?(?P<name>{_NAME})"),
     re.compile(rf"\b(?P<name>{_NAME}) (?i:village|neighbou?rhood|district|suburb|camp|area)\b"),
     # a lake, mountain or dam: the kind word is part of the name ("Lake Tharthar", "Badush Dam")
@@ -213,7 +223,9 @@ def _unlisted_places(text: str, start: int, end: int, options: list[_Option], ga
                 continue  # a known place of that country: resolution had its chance
             place = Place(name, anchor.latitude, anchor.longitude, anchor.country_code, anchor.country,
                           anchor.admin1, anchor.admin2, None, "PPL", 0)
-            precision = GEO_REGION if (anchor.feature_code or "") in _REGION_FEATURES else GEO_NEAR
+            # (a name held by a region the text names, coded at that region, anchors at its precision)
+            precision = GEO_REGION if (anchor.feature_code or "") in _REGION_FEATURES or (
+                anchor.geonameid is None and chosen.location.geo_precision == GEO_REGION) else GEO_NEAR
             found.append(_Option(Location(place, precision, name_start, name_end, name, name), False))
     return found
 
@@ -314,9 +326,11 @@ def _settlements_named(text: str) -> frozenset[str]:
 # treated or moved to, after the act, not its scene (a list of such places counts as one)
 _AFTERMATH_BEFORE = re.compile(
     r"\b(?:(?:died|treated|admitted|recovering|hospitali[sz]ed|taken|rushed|evacuated|airlifted|transferred|flown|brought|"
-    r"moved)\s+(?:later\s+|there\s+)?(?:across the (?:border|river|frontier)\s+)?(?:in|to|at)\s+(?:(?:a|the|two|three|several)\s+)?(?:[A-Za-z'’-]+\s+){0,3}?"
+    r"moved)\s+(?:later\s+|there\s+)?(?:by (?:helicopter|air|road|ambulance|boat|plane)\s+)?(?:across the (?:border|river|frontier)\s+)?(?:in|to|at)\s+(?:(?:a|the|two|three|several)\s+)?(?:[A-Za-z'’-]+\s+){0,3}?"
     r"(?:hospitals?|clinics?|morgues?|mortuar(?:y|ies)|medical (?:centres?|centers?|facilit(?:y|ies)))\s+(?:in|at)|"
-    r"(?:taken|rushed|evacuated|airlifted|transferred|flown|sent|moved)\s+(?:later\s+)?(?:across the (?:border|river|frontier)\s+)?to|"
+    r"(?:taken|rushed|evacuated|airlifted|transferred|flown|sent|moved)\s+(?:later\s+)?"
+    # "flown by helicopter to", "evacuated by road to"
+    r"(?:by (?:helicopter|air|road|ambulance|boat|plane)\s+)?(?:across the (?:border|river|frontier)\s+)?to|"
     # "over 16,000 people have fled, mostly to Dori": where the survivors went
     r"(?:fled|flee(?:ing)?|escaped|displaced)\s*,?\s+(?:(?:mostly|mainly|largely|many|some|most of them)\s*,?\s+)?(?:to|towards?|into)|"
     # French and Spanish: "blessés évacués vers Kaya", "trasladados a Cali", "ont fui vers Dori"
@@ -384,10 +398,14 @@ def _held_option(t: Toponym, holder: Place) -> _Option:
 @lru_cache(maxsize=8)
 def _document_toponyms(text: str, country_hint: str | None, gazetteer: Gazetteer) -> tuple:
     """Recognise and resolve once per document: every sentence of it asks for its place."""
-    mentions = recognize(text, gazetteer, skip_person_names=True)
+    # an armed group's name ("al-Shabaab") is no place, whatever village bears it (notplaces.py)
+    mentions = [m for m in recognize(text, gazetteer, skip_person_names=True) if not names_group(text, m.start, m.end)]
     toponyms = resolve_spans(text, [Span(m.start, m.end) for m in mentions], gazetteer, country_hint,
                              guess_unknown=False)
-    return tuple(zip(mentions, toponyms, strict=True))
+    # a river's or a valley's name ("the Mantaro river") read as a town is no place of the report
+    return tuple((m, t) for m, t in zip(mentions, toponyms, strict=True)
+                 if not (t.place is not None and (t.place.feature_code or "").startswith("PPL")
+                         and names_river_or_valley(text, t.end)))
 
 
 def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer: Gazetteer,
@@ -437,7 +455,8 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
             place, listed = barangay  # "Brgy. Colonia" of Lamitan City, not a Colonia 400 km off
             barangays.append(_Option(Location(place, GEO_EXACT if listed else GEO_NEAR, t.start, t.end, t.text, t.text), False))
             continue
-        if (t.place.country_code not in said_here and is_doubtful(t, named, home, gazetteer)) \
+        if (t.place.country_code not in said_here and is_doubtful(t, named, home, gazetteer)
+                and not region_after_holds(text, t.end, [t.place], gazetteer)) \
                 or _facility_named_from_afar(text, t, named):
             doubtful.append(full_name(text, t.start, t.end))  # coded below as an unlisted place
             continue

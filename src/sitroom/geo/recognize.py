@@ -14,12 +14,14 @@ marked ``is_metonym``; locate() never picks such a mention as an event place.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitroom.geo.demonyms import DEMONYMS
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.geo.names import normalize, strip_article
 from sitroom.geo.offstage import names_street
+from sitroom.model import Place
 
 MAX_TOKENS = 5
 _TOKEN = re.compile(r"[^\W\d_](?:[\w’'‘ʿ`]|[-.](?=\w))*\.?|\d+", re.UNICODE)
@@ -167,6 +169,39 @@ def _placed_by_layout(text: str, start: int, span: str) -> bool:
     if _LINE_LABEL_BEFORE.search(text, max(0, start - 6), start) and _LINE_LABEL_AFTER.match(text, start + len(span)):
         return True
     return bool(_PROVINCE_BRACKET_BEFORE.search(text, max(0, start - 40), start))
+
+
+# "Qilla Saifullah, Balochistan |", "X, Pakistan.": a region's name after a comma, ending the pair
+_NEXT_REGION = re.compile(r"\s*,\s*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?=\s*(?:[|,.;:)\n]|$)|"
+                          r"\s+(?i:province|governorate|district|region|state|division)\b)")
+_HOLDERS = frozenset({"PCLI", "ADM1", "ADM2"})
+
+
+def _holds(holder: Place, place: Place) -> bool:
+    """True if the region ``holder`` contains ``place``."""
+    if holder.country_code != place.country_code:
+        return False
+    if holder.feature_code == "PCLI":
+        return True
+    if not holder.admin1 or holder.admin1 != place.admin1:
+        return False
+    return holder.feature_code == "ADM1" or (bool(holder.admin2) and holder.admin2 == place.admin2)
+
+
+def region_after_holds(text: str, end: int, places: Sequence[Place] | None, gazetteer: Gazetteer,
+                       span: str = "") -> bool:
+    """"Qilla Saifullah, Balochistan": True if a region named right after a comma (and ending the
+    pair) holds one of ``places``, the readings of the name ending at ``end`` (None: the close
+    spellings of ``span``).  In "X, Y" where X lies inside Y, X is a place, and this is its reading."""
+    m = _NEXT_REGION.match(text, end)
+    if not m:
+        return False
+    holders = [c.place for c in gazetteer.exact(normalize(m.group(1))) if c.place.feature_code in _HOLDERS]
+    if not holders:
+        return False
+    if places is None:
+        places = [c.place for c in gazetteer.fuzzy(span)]
+    return any(_holds(h, p) for p in places for h in holders)
 
 
 _POSSESSIVE = re.compile(r"['’]s$")  # "Mosul's Old City", "Iraq's Baiji town": the name is before the 's
@@ -352,11 +387,18 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
             if (gazetteer.has(key) or gazetteer.has(strip_article(key))) and _acronym_ok(span, gazetteer):
                 hit = (k, span)
                 break
-            if (_LOCATIVE_BEFORE.search(text, max(0, start - 30), start) or _PLACE_NOUN_AFTER.match(text, start + len(span))
-                    or _placed_by_layout(text, start, span)) and gazetteer.fuzzy(span):
+            if ((_LOCATIVE_BEFORE.search(text, max(0, start - 30), start) or _PLACE_NOUN_AFTER.match(text, start + len(span))
+                    or _placed_by_layout(text, start, span)) and gazetteer.fuzzy(span)) \
+                    or region_after_holds(text, start + len(span), None, gazetteer, span):
                 # a spelling the gazetteer lacks ("Naseriyah"), where the sentence says a place follows
                 hit = (k, span)
                 break
+        joined = _joined_from(text, tokens, hit[0]) if hit is not None else None
+        if joined is not None and joined <= j:
+            i = joined  # "San Miguel del Ene", a name the gazetteer lacks, is no San Miguel; its end is tried next
+            continue
+        if hit is not None and hit[0] == i and _romance_name_ends(text, tokens, i) and not _named_prominent(hit[1], gazetteer):
+            hit = None  # "Vizcatan del Ene": the end of a longer name, no Ene ("Universidad de Antioquia" keeps it)
         if hit is not None and skip_person_names and hit[0] == i and _first_name_of_longer_name(text, tokens, i, j, gazetteer):
             hit = None
         if hit is not None and skip_person_names and hit[0] > i and _opens_building_name(text, tokens, hit[0], j, gazetteer, start):
@@ -385,6 +427,39 @@ def recognize(text: str, gazetteer: Gazetteer, skip_person_names: bool = False) 
         out.append(Mention(start, end, span, is_metonym(text, end)))
         i = k + 1
     return out
+
+
+# Words joining the parts of one Spanish, Portuguese, French or Italian name ("San Miguel del Ene")
+_ROMANCE_JOINERS = frozenset("de del della di da do dos das du des".split())
+_ROMANCE_ARTICLES = frozenset("la le les los las".split())
+_ROMANCE_DIRECTIONS = frozenset("norte sur este oeste centro oriente oriental occidental nord sud est ouest centre "
+                                "nordeste noroeste sudeste sureste suroeste".split())
+
+
+def _joined_from(text: str, tokens: list[tuple[int, int, str]], k: int) -> int | None:
+    """The index of the capitalised word that a Romance joiner right after token k leads to
+    ("San Miguel" -> "Ene" in "San Miguel del Ene"), else None.  A match so continued within its
+    run of capitalised words is the first part of a longer name the gazetteer lacks."""
+    n = k + 1
+    if n >= len(tokens) or text[tokens[k][1]:tokens[n][0]] != " " or tokens[n][2].lower() not in _ROMANCE_JOINERS:
+        return None
+    if n + 1 < len(tokens) and tokens[n + 1][2].lower() in _ROMANCE_ARTICLES and text[tokens[n][1]:tokens[n + 1][0]] == " ":
+        n += 1
+    n += 1
+    if n >= len(tokens) or text[tokens[n - 1][1]:tokens[n][0]] != " " or not tokens[n][2][:1].isupper():
+        return None
+    # "Davao del Sur", "Lanao del Norte": a part of the region the first name still names
+    return None if tokens[n][2].lower() in _ROMANCE_DIRECTIONS else n
+
+
+def _romance_name_ends(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Token i is the last part of a longer name: a capitalised word and a joiner before it
+    ("Vizcatan del Ene")."""
+    for back in (2, 3):
+        k = i - back
+        if k >= 0 and _capitalised(tokens[k][2]) and _joined_from(text, tokens, k) == i:
+            return True
+    return False
 
 
 # A title before a run of capitalised words says the run is a person's name

@@ -122,6 +122,11 @@ _FEATURE_CUES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 # ("Jebleh (Latakia gov.)": a summary's abbreviation for the governorate)
 _REGION_WORD = re.compile(r"\s*(?:gov\.|prov\.|(?:province|governorate|region|state|district|county|oblast|prefecture|"
                           r"department|parish|muhafazat|cercle|sub-?prefecture|commune|wilaya)\b)", re.I)
+# "the province of Satipo", "department of Junin", "la provincia de Satipo": the region word before
+# the name ("district of" is left out: "the Karrada district of Baghdad" names the city)
+_REGION_WORD_BEFORE = re.compile(r"\b(?:province|provincia|department|d[ée]partement|departamento|governorate|region|"
+                                 r"r[ée]gion|state|prefecture|pr[ée]fecture|oblast|wilaya)\s+(?:of|de|del|du|de\s+la)\s+"
+                                 r"(?:the\s+)?$", re.I)
 # Words around a name that the gazetteer does not carry: "northern Iraq", "Nineveh province".
 _AFFIX = re.compile(r"^(?:(?:the\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
                     r"south-?west)(?:ern)?\s+)|\s+(?:province|governorate|region|state|city|town|village|district|"
@@ -382,7 +387,11 @@ def _feature_named(text: str, end: int) -> frozenset[str]:
 def _local_bonus(text: str, s: Span, cs: Sequence[Candidate], near: tuple[set[str], set[str]]) -> dict[int, float]:
     """Candidate id -> evidence from the words right around this one mention (region or feature named)."""
     region_named = bool(_REGION_WORD.match(text, s.end)) or bool(_REGION_WORD.search(text[s.start:s.end]))
-    shadowed = set() if region_named else _shadowed_regions(cs)
+    # "the province of Satipo": not the town of that name in a country that has such a region
+    # (a region abroad is not lifted: "the Yemeni province of Sa'ada" is no commune of Mayotte)
+    region_before = bool(_REGION_WORD_BEFORE.search(text, max(0, s.start - 30), s.start))
+    with_region = {c.place.country_code for c in cs if c.place.feature_code in ("ADM1", "ADM2")} if region_before else set()
+    shadowed = set() if region_named or region_before else _shadowed_regions(cs)
     kinds = _feature_named(text, s.end)
     alt_only = _alternate_only(text[s.start:s.end].strip(" .,;:\"'()"), cs)
     out = {}
@@ -392,6 +401,8 @@ def _local_bonus(text: str, s: Span, cs: Sequence[Candidate], near: tuple[set[st
             b += W_ALT_ONLY
         if region_named and c.place.feature_code in ("ADM1", "ADM2"):
             b += W_REGION_NAMED
+        if c.place.country_code in with_region and (c.place.feature_code or "").startswith("PPL"):
+            b -= W_REGION_NAMED
         if c.place.feature_code in kinds:
             b += W_FEATURE_NAMED
         out[c.id] = b
