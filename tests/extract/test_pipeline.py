@@ -563,6 +563,15 @@ def test_attacks_at_the_same_time_in_another_city_are_another_incident():
     assert sorted(e.location for e in extract_events(doc)) == ["Derbent", "Makhachkala"]
 
 
+def test_nine_days_later_counts_from_the_day_told_before():
+    doc = Document(text="ISTANBUL (Reuters) - A gunman killed 39 people at a nightclub in Istanbul early on Sunday."
+                        "\n\nTurkey has suffered a run of attacks. On December 10, two bombs outside a stadium killed 44 "
+                        "people. Nine days later an off-duty police officer shot dead an ambassador in Ankara.",
+                   published=date(2017, 1, 1), country_hint="TR")
+    shot = [e for e in extract_events(doc) if e.location == "Ankara"]
+    assert [(e.event_date, e.historical) for e in shot] == [(date(2016, 12, 19), True)]
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

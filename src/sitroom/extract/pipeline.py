@@ -169,7 +169,10 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
     section: SentenceAnalysis | None = None  # the heading the bullets below stand under
     commentary = False  # under an "Overview" or "Assessment" heading: the review's own talk, no incidents
     summing_up = False  # under a "Summary" heading: its prose sums up, its bullets still list incidents
+    last_day: date | None = None  # the day the text last named, which "Nine days later" counts from
     for a in analyses:
+        if a.date is not None and a.date.explicit and a.date.value is not None:
+            last_day = a.date.value
         # a heading in capitals ("CIVILIAN HARM - AZERBAIJAN") reads as a title line too: it still ends
         # the section above it
         title = _section_title(a)
@@ -235,6 +238,9 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
                 current.context.insert(0, section)  # it heads this bullet too, for its place and date
             if current.date is None and previous is not None and LATER_RE.search(a.sentence.text, 0, 60):
                 current.inherited_date = previous.date
+            elif current.date is None and last_day is not None and (later := DAYS_LATER_RE.match(a.sentence.text)):
+                # "On December 10, two bombs ... Nine days later an off-duty officer shot dead the ambassador"
+                current.inherited_date = last_day + timedelta(days=_days_later(later))
             mentions.append(current)
         pending = []
     if current is not None:
@@ -414,8 +420,8 @@ def _starts_new(current: Mention, a: SentenceAnalysis, doc: Document, lead_in: l
         return True  # "A suicide bombing in Bajaur last July" in a wire filed "QUETTA, Feb 7"
     if doc.published is None and _weekdays_differ(current.triggers[0], a):
         return True  # no year to date them by, but "on Monday" and "On Sunday evening" are two days
-    if a.separate or any(p.separate for p in lead_in):
-        return True
+    if a.separate or any(p.separate for p in lead_in) or DAYS_LATER_RE.match(a.sentence.text):
+        return True  # "Nine days later an off-duty police officer shot dead ...": another day, another act
     if _different_family(current, a):
         return True
     if _another_act_elsewhere(current, a, doc):
@@ -445,6 +451,17 @@ LATER_RE = re.compile(r"\b(?:(?:minutes|hours|an hour|moments|shortly) (?:later|
                       r"(?:day|night|morning|afternoon|evening)|at (?:almost |about |roughly |nearly |around )?the same time|"
                       r"simultaneously|on the same day|the same (?:day|night|afternoon|evening|morning))\b",
                       re.I)
+DAYS_LATER_RE = re.compile(r"(?:[“\"]\s*)?(?P<n>\w+|\d+) (?P<unit>days?|weeks?) later\b", re.I)
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
+def _days_later(m: re.Match[str]) -> int:
+    n = m["n"].lower()
+    count = int(n) if n.isdigit() else _SMALL_NUMBERS.get(n, 0)
+    return count * (7 if m["unit"].lower().startswith("week") else 1)
+
+
 SECOND_ACT_RE = re.compile(r"\b(?:a|the) (?:second|third|fourth|separate|further) (?:[\w-]+ ){0,2}?(?:bomb|blast|explosion|"
                            r"attack|bomber|bombing|ambush|strike|shooting|device|car bomb|rocket|missile|drone|raid)s?\b", re.I)
 
