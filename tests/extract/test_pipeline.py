@@ -572,6 +572,16 @@ def test_nine_days_later_counts_from_the_day_told_before():
     assert [(e.event_date, e.historical) for e in shot] == [(date(2016, 12, 19), True)]
 
 
+def test_a_lead_that_counts_the_acts_told_after_it_is_no_act_of_its_own():
+    doc = Document(text="MEXICO CITY (AP) — Mexico counted its dead on Tuesday after two of the bloodiest clashes between "
+                        "security forces and armed groups this year.\n\nIn the first, gunmen ambushed a convoy of state "
+                        "police on Monday morning in Aguililla, killing 13 officers.\n\nThen on Tuesday, soldiers "
+                        "patrolling outside Iguala came under fire; 15 people died in the exchange.",
+                   published=date(2019, 10, 15), country_hint="MX")
+    events = extract_events(doc)
+    assert sorted((e.event_date, e.fatalities) for e in events) == [(date(2019, 10, 14), 13), (date(2019, 10, 15), 15)]
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

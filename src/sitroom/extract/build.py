@@ -62,9 +62,11 @@ def build_event(doc: Document, triggers: list[SentenceAnalysis], context: list[S
 
 # "Two roadside bombs", "twin blasts", "a wave of suicide bombings": a lead that sums up several acts
 ROLLUP_LEAD_RE = re.compile(r"\b(?:two|three|four|five|six|seven|twin|several|multiple|a (?:wave|series|string) of)\s+"
-                            r"(?:[\w-]+\s+){0,3}?(?:bombs|blasts|explosions|attacks|strikes|bombings|bombers|car bombs)\b", re.I)
-FIRST_OF_SEVERAL_RE = re.compile(r"^(?:[“\"]\s*)?the first (?:[\w-]+\s+){0,2}?(?:bomb|blast|explosion|attack|strike|bombing|"
-                                 r"bomber|device|car bomb)\b", re.I)
+                            r"(?:of the\s+)?(?:[\w-]+\s+){0,3}?(?:bombs|blasts|explosions|attacks|strikes|bombings|bombers|"
+                            r"car bombs|clashes|ambushes|raids|massacres|shootings)\b", re.I)
+# "The first blast struck ...", "In the first, gunmen ambushed a convoy ..."
+FIRST_OF_SEVERAL_RE = re.compile(r"^(?:[“\"]\s*)?(?:in )?the first(?:,| (?:[\w-]+\s+){0,2}?(?:bomb|blast|explosion|attack|strike|"
+                                 r"bombing|bomber|device|car bomb|clash|ambush|raid|incident)\b)", re.I)
 
 
 def _first_of_several(triggers: list[SentenceAnalysis], context: list[SentenceAnalysis]) -> SentenceAnalysis | None:

@@ -26,7 +26,7 @@ from sitroom.extract.analysis import (
     analyse,
     is_heading,
 )
-from sitroom.extract.build import ALONGSIDE_KILLING, ROLLUP_LEAD_RE, WEAPON_PRIORITY, build_event
+from sitroom.extract.build import ALONGSIDE_KILLING, FIRST_OF_SEVERAL_RE, ROLLUP_LEAD_RE, WEAPON_PRIORITY, build_event
 from sitroom.extract.classify import PROTEST_RE, STRONG_RE
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.dates import MONTHS, month_day
@@ -65,12 +65,23 @@ def extract_events(doc: Document) -> list[Event]:
     """Every incident the document reports, each field with its evidence span."""
     dateline = find_dateline(doc.text)
     analyses = [analyse(s, doc.published, dateline) for s in split_sentences(doc.text)]
-    mentions = _fold_title([m for m in group_mentions(analyses, doc) if not _accidental(m)])
+    mentions = _drop_rollup_lead(_fold_title([m for m in group_mentions(analyses, doc) if not _accidental(m)]))
     built = [(m, build_event(doc, m.triggers, m.context, index == 0, m.inherited_date))
              for index, m in enumerate(mentions)]
     told = [(m, e) for m, e in built if e is not None]
     _flag_recalled(told, doc)
     return [e for _, e in told]
+
+
+def _drop_rollup_lead(mentions: list[Mention]) -> list[Mention]:
+    """A lead that only counts the acts the story then tells one by one ("Mexico counted its dead after
+    two of the bloodiest clashes this year ..." / "In the first, gunmen ambushed ..." / "Then on
+    Tuesday, soldiers came under fire ...") is no act of its own: its acts are the mentions after it."""
+    if len(mentions) < 3 or not ROLLUP_LEAD_RE.search(mentions[0].triggers[0].sentence.text):
+        return mentions
+    if not FIRST_OF_SEVERAL_RE.match(mentions[1].triggers[0].sentence.text):
+        return mentions
+    return mentions[1:]
 
 
 def _fold_title(mentions: list[Mention]) -> list[Mention]:
