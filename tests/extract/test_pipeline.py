@@ -582,6 +582,14 @@ def test_a_lead_that_counts_the_acts_told_after_it_is_no_act_of_its_own():
     assert sorted((e.event_date, e.fatalities) for e in events) == [(date(2019, 10, 14), 13), (date(2019, 10, 15), 15)]
 
 
+def test_an_undated_act_of_coordinated_attacks_named_in_the_lead_is_of_their_day():
+    doc = Document(text="Toll from Sunday's attacks reaches 22\n\nOfficials say 22 people were killed in the coordinated "
+                        "shootings in Derbent and Makhachkala.\n\nIn Makhachkala, attackers shot at a traffic police "
+                        "post and at a cathedral.", published=date(2024, 6, 25), country_hint="RU")
+    days = {e.location: e.event_date for e in extract_events(doc)}
+    assert days.get("Makhachkala") == date(2024, 6, 23)
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

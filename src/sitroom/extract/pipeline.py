@@ -252,6 +252,11 @@ def group_mentions(analyses: list[SentenceAnalysis], doc: Document) -> list[Ment
             elif current.date is None and last_day is not None and (later := DAYS_LATER_RE.match(a.sentence.text)):
                 # "On December 10, two bombs ... Nine days later an off-duty officer shot dead the ambassador"
                 current.inherited_date = last_day + timedelta(days=_days_later(later))
+            elif current.date is None and (story_day := _one_story_of_acts(mentions, headlines, doc)) is not None \
+                    and _named_in_lead(a, mentions[0], doc):
+                # a page of Tuesday on "Sunday's coordinated shootings in Derbent and Makhachkala": "In
+                # Makhachkala, attackers shot at a traffic police post" is of Sunday too, not of the page's day
+                current.inherited_date = story_day
             mentions.append(current)
         pending = []
     if current is not None:
@@ -465,6 +470,29 @@ LATER_RE = re.compile(r"\b(?:(?:minutes|hours|an hour|moments|shortly) (?:later|
 DAYS_LATER_RE = re.compile(r"(?:[“\"]\s*)?(?P<n>\w+|\d+) (?P<unit>days?|weeks?) later\b", re.I)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                   "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+
+
+COORDINATED_RE = re.compile(r"\b(?:coordinated|simultaneous|near-simultaneous|twin|multiple|string of|wave of|series of)\b",
+                            re.I)
+
+
+def _one_story_of_acts(mentions: list[Mention], headlines: list[SentenceAnalysis], doc: Document) -> date | None:
+    """The day of the coordinated acts the story's lead tells (by the lead or its title), when the story
+    was published after it; None when the lead tells no such acts."""
+    if not mentions or doc.published is None or not any(COORDINATED_RE.search(t.sentence.text)
+                                                        for t in mentions[0].triggers):
+        return None
+    day = mentions[0].date or next((h.date.value for h in headlines if h.date is not None and h.date.value), None)
+    return day if day is not None and day < doc.published else None
+
+
+def _named_in_lead(a: SentenceAnalysis, lead: Mention, doc: Document) -> bool:
+    """The sentence's place is one the lead names ("the coordinated shootings in Derbent and Makhachkala")."""
+    here = locate_sentence(doc, a)
+    if here is None:
+        return False
+    key = _place_label(here)
+    return any(key in _place_label_key(t.sentence.text) for t in lead.triggers)
 
 
 def _days_later(m: re.Match[str]) -> int:
