@@ -590,6 +590,21 @@ def test_an_undated_act_of_coordinated_attacks_named_in_the_lead_is_of_their_day
     assert days.get("Makhachkala") == date(2024, 6, 23)
 
 
+def test_a_hamlet_far_from_the_big_city_a_post_is_labelled_with_is_a_quarter_of_that_city():
+    doc = Document(text="BAMAKO | Tirs nourris et fortes détonations depuis 5h ce matin du côté de l'école de gendarmerie "
+                        "de Faladié.", published=date(2024, 9, 17), country_hint="ML", input_format="jsonl")
+    (event,) = extract_events(doc)
+    assert event.admin1 == "Bamako" and event.geo_precision == 2
+
+
+def test_blasts_heard_with_gunfire_later_in_an_assault_do_not_make_it_a_bombing():
+    doc = Document(text="DAKAR, Sept 17 (Reuters) - Jihadist fighters attacked a gendarmerie school in Bamako before dawn "
+                        "on Tuesday, the army said. Residents said heavy gunfire and several blasts woke them.",
+                   country_hint="ML", published=date(2024, 9, 17))
+    (event,) = extract_events(doc)
+    assert event.event_type != "Explosions/Remote violence"
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "

@@ -111,10 +111,12 @@ def _set_type(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
         # whatever delivered it
         refining = [a for a in refining if a.classification and a.classification.sub_event_type in OVERRIDING_TYPES]
     telling = triggers + refining
-    if lead is not None and lead.sub_event_type in GUN_ASSAULT_TYPES and GUNFIRE_RE.search(triggers[0].sentence.text):
+    if lead is not None and lead.sub_event_type in GUN_ASSAULT_TYPES and any(GUNFIRE_RE.search(a.sentence.text)
+                                                                             for a in telling):
         # a shooting or storming in which the attackers also set off explosives ("stormed the campus and shot
         # students ... four were killed when they detonated explosive vests") stays the attack ACLED codes
-        # it as: a generic blast word later in the telling does not make it remote violence
+        # it as: a generic blast word later in the telling ("heavy gunfire and several blasts woke them") does not
+        # make it remote violence
         telling = [a for a in telling if a is triggers[0] or not _generic_blast(a)]
     # "Attacker shot dead by police": how the attack ended, not a battle it turns into
     telling = [a for a in telling if a is triggers[0] or not ATTACKER_STOPPED_RE.search(a.sentence.text)]

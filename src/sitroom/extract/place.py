@@ -12,7 +12,7 @@ from sitroom.extract.dateline import find_dateline
 from sitroom.extract.numbers import other_incident_spans
 from sitroom.geo.distance import haversine_km
 from sitroom.geo.names import normalize
-from sitroom.model import Document, Place
+from sitroom.model import GEO_NEAR, Document, Place
 
 _UNSET = object()
 
@@ -67,8 +67,28 @@ def locate_sentence(doc: Document, a: SentenceAnalysis, country: str | None = No
                 inner.place.admin1 and inner.place.admin1 == location.place.admin1 and \
                 inner.place.feature_code not in ("ADM1", "PCLI"):  # "outside the Punjab Assembly" is no place inside
             location = inner
+    elif location is not None and label and location.start >= s.start + label.end():
+        location = _quarter_of_label_city(doc, s.start, s.start + label.end(), location, hint, gazetteer) or location
     a.extra[key] = location
     return location
+
+
+LABEL_CITY_MIN_POPULATION = 100_000
+QUARTER_MAX_POPULATION = 10_000
+QUARTER_FAR_KM = 25.0
+
+
+def _quarter_of_label_city(doc: Document, start: int, end: int, location, hint, gazetteer):  # -> geo.Location | None
+    """"BAMAKO | Tirs nourris du côté de l'école de gendarmerie de Faladié": a hamlet of that name far from
+    the big city the post is labelled with is a homonym; the post speaks of a quarter of that city."""
+    place = location.place
+    if place.population >= QUARTER_MAX_POPULATION or (place.feature_code or "").startswith(("ADM", "PCL")):
+        return None
+    city = geo.locate(doc.text, start, end, hint, gazetteer)
+    if city is None or city.place.country_code != place.country_code or not (city.place.feature_code or "").startswith("PPL") \
+            or city.place.population < LABEL_CITY_MIN_POPULATION or distance_km(city.place, place) <= QUARTER_FAR_KM:
+        return None
+    return replace(city, geo_precision=GEO_NEAR, named_as=location.named_as or location.text)
 
 
 _LINE_LABEL_RE = re.compile(r"[^|\n]{2,60}\s\|\s")  # "TAHOUA | ", "NDU, Donga-Mantung | "

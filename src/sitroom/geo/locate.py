@@ -36,6 +36,7 @@ from sitroom.geo.home import contradicted, home_country
 from sitroom.geo.names import normalize
 from sitroom.geo.notplaces import names_group, names_river_or_valley
 from sitroom.geo.offstage import names_facility, trip_called_off, trip_to, venue_before
+from sitroom.geo.quarters import held_places
 from sitroom.geo.recognize import is_common_word, recognize, region_after_holds
 from sitroom.geo.resolve import Span, resolve_spans
 from sitroom.model import GEO_EXACT, GEO_NEAR, GEO_REGION, Place, Toponym
@@ -395,6 +396,22 @@ def _held_option(t: Toponym, holder: Place) -> _Option:
     return _Option(Location(place, GEO_REGION, t.start, t.end, t.text, t.text), False)
 
 
+def _quarter_option(t: Toponym, place: Place, listed: bool) -> _Option:
+    """A name the text puts inside a town or region (quarters.py): its reading there, or the holder."""
+    if listed:
+        return _Option(Location(place, GEO_EXACT, t.start, t.end, t.text, t.text), False)
+    region = (place.feature_code or "") in _REGION_FEATURES
+    coded = Place(t.text, place.latitude, place.longitude, place.country_code, place.country, place.admin1,
+                  place.admin2, None, "PPL", 0)
+    return _Option(Location(coded, GEO_REGION if region else GEO_NEAR, t.start, t.end, t.text, t.text), False)
+
+
+@lru_cache(maxsize=8)
+def _held(text: str, country_hint: str | None, gazetteer: Gazetteer) -> dict:
+    readings = [t for m, t in _document_toponyms(text, country_hint, gazetteer) if t.place is not None and not m.is_metonym]
+    return held_places(text, readings, gazetteer)
+
+
 @lru_cache(maxsize=8)
 def _document_toponyms(text: str, country_hint: str | None, gazetteer: Gazetteer) -> tuple:
     """Recognise and resolve once per document: every sentence of it asks for its place."""
@@ -417,6 +434,7 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
     options, doubtful, travel, barangays = [], [], [], []
     resolved = _document_toponyms(text, country_hint, gazetteer)
     home, wrong = _scene(text, country_hint, gazetteer)
+    held = _held(text, country_hint, gazetteer)
     named = [t for m, t in resolved if t.place is not None and not m.is_metonym and normalize(t.text) not in wrong]
     # places of the report's country outside regions-wide names: anchors for doubtful names
     local = [t for t in named if t.place.country_code == home and t.place.feature_code not in ("PCLI", "CONT")
@@ -449,6 +467,9 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
             continue
         if normalize(t.text) in wrong:
             options.append(_held_option(t, wrong[normalize(t.text)]))
+            continue
+        if normalize(t.text) in held:
+            options.append(_quarter_option(t, *held[normalize(t.text)]))
             continue
         barangay = barangay_reading(text, t, named, gazetteer)
         if barangay is not None:
