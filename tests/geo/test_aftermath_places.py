@@ -63,3 +63,11 @@ def test_every_country_of_a_list_the_victims_came_from_is_not_the_scene(gazettee
     text = ("Eleven of the dead of the bombing in Kirkuk were foreign nationals, among them visitors from Jordan, "
             "Egypt, France and Syria.")
     assert _place(text, gazetteer) == "Kirkuk"
+
+
+@pytest.mark.parametrize("text", [
+    "Villavicencio, 59, had just climbed into a pickup outside the school when a gunman fired.",
+    "My take: here in Cuenca things are calm.",
+])
+def test_a_person_with_his_age_and_the_writers_own_town_are_no_scene(gazetteer, text):
+    assert _place(text, gazetteer, hint="EC") is None

@@ -325,6 +325,10 @@ def _settlements_named(text: str) -> frozenset[str]:
 
 # "the wounded were taken to Erbil", "died in hospitals in Kirkuk, Tikrit and Baiji": where victims were
 # treated or moved to, after the act, not its scene (a list of such places counts as one)
+# A blogger reposting a story says where they are ("Here in Cuenca things are calm"); a name with an
+# age after it is a person ("Villavicencio, 59, had just climbed into a pickup")
+_WRITER_HERE_BEFORE = re.compile(r"\b(?:here|we|I)\s+(?:in|at)\s+$", re.I)
+_PERSON_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,2},\s")
 _AFTERMATH_BEFORE = re.compile(
     r"\b(?:(?:died|treated|admitted|recovering|hospitali[sz]ed|taken|rushed|evacuated|airlifted|transferred|flown|brought|"
     r"moved)\s+(?:later\s+|there\s+)?(?:by (?:helicopter|air|road|ambulance|boat|plane)\s+)?(?:across the (?:border|river|frontier)\s+)?(?:in|to|at)\s+(?:(?:a|the|two|three|several)\s+)?(?:[A-Za-z'’-]+\s+){0,3}?"
@@ -452,6 +456,8 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
             continue  # "gunmen shot passengers from Punjab": where the victims came from
         if _AFTERMATH_BEFORE.search(text, max(0, t.start - 100), t.start):
             continue
+        if _WRITER_HERE_BEFORE.search(text, max(0, t.start - 20), t.start) or _PERSON_AGE_AFTER.match(text, t.end):
+            continue  # "Here in Cuenca things are calm": where the writer is; "Villavicencio, 59,": a person
         if _loose_reading_of_a_settlement(text, t, gazetteer, home):
             continue  # left to the unlisted-place patterns below
         if _TRAVEL_FROM_BEFORE.search(text, max(0, t.start - 60), t.start) or trip_called_off(text, t.start):
