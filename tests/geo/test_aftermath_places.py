@@ -18,6 +18,8 @@ def _place(text, gz, hint="IQ"):
     "A blast hit a shrine in Kirkuk tonight; the injured are being sent to Tikrit and Baiji.",
     "Gunmen attacked a village in Kirkuk province, and more than 2,000 people have fled, mostly to Tikrit.",
     "Attaque ce matin contre un marché à Kirkuk. Blessés évacués vers Tikrit.",
+    "Rockets hit a base near Kirkuk; dozens of wounded were taken to al-Dour and Tikrit.",
+    "Insurgents stormed Kirkuk. Boats carrying hundreds of survivors reached the provincial capital, Tikrit.",
 ])
 def test_where_the_wounded_went_is_not_the_scene(gazetteer, text):
     assert _place(text, gazetteer) == "Kirkuk"

@@ -338,11 +338,15 @@ _AFTERMATH_BEFORE = re.compile(
     r"(?:by (?:helicopter|air|road|ambulance|boat|plane)\s+)?(?:across the (?:border|river|frontier)\s+)?to|"
     # "over 16,000 people have fled, mostly to Dori": where the survivors went
     r"(?:fled|flee(?:ing)?|escaped|displaced)\s*,?\s+(?:(?:mostly|mainly|largely|many|some|most of them)\s*,?\s+)?(?:to|towards?|into)|"
+    # "boats carrying hundreds of survivors reached the provincial capital, Pemba"
+    r"\b(?:survivors|the displaced|displaced people|evacuees|refugees)\b[^.;]{0,40}?\b(?:reached|arrived (?:in|at))\s+"
+    r"(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:capital|city|town|port)?,?|"
     # French and Spanish: "blessés évacués vers Kaya", "trasladados a Cali", "ont fui vers Dori"
     r"(?i:(?:évacué|transporté|transféré|conduit|réfugié|evacuad|trasladad|llevad|refugiad)[eoa]?s?|fui|huyeron|huido)"
     r"\s+(?:(?:à|a|al|en)\s+l['’]hôpital\s+de|vers|à|a|hacia|hasta|al))"
     r"\s+(?:the\s+)?(?:(?:city|town) of\s+)?"
-    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?\s+(?:and\s+)?){0,4}$")
+    # ("taken to al-Houta and Aden": an Arabic article before the name)
+    r"(?:(?:al|el|ad|as|an|ar|at|az)-)?(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?\s+(?:and\s+)?){0,4}$")
 # "in eastern Syria", "of Syria" place what precedes in that country; "bordering Syria" does not
 _IN_COUNTRY = re.compile(r"(?:(?<!from )\b(?:in|inside|of|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?|"
                          r"\(\s*)$", re.I)  # "... (Syria)" too
