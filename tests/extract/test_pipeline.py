@@ -605,6 +605,14 @@ def test_blasts_heard_with_gunfire_later_in_an_assault_do_not_make_it_a_bombing(
     assert event.event_type != "Explosions/Remote violence"
 
 
+def test_a_fire_that_tore_through_a_wedding_hall_is_an_accident():
+    doc = Document(text="Wedding hall fire kills more than 100 in northern Iraq\n\nMOSUL, Iraq (Reuters) - A fire tore "
+                        "through a packed wedding hall in the town of Qaraqosh late on Tuesday, killing more than 100 "
+                        "people, officials said.\n\nThe blaze broke out when fireworks set light to the decorations.",
+                   published=date(2023, 9, 27), country_hint="IQ")
+    assert extract_events(doc) == []
+
+
 def test_a_review_keeps_its_older_incidents():
     # the lead incident is itself weeks old: a monthly review, whose prose incidents are all news
     doc = Document(text="On 2 September gunmen killed four farmers near Kunduz.\n\nOn 28 September a suicide "
