@@ -73,3 +73,8 @@ def test_every_country_of_a_list_the_victims_came_from_is_not_the_scene(gazettee
 ])
 def test_a_person_with_his_age_and_the_writers_own_town_are_no_scene(gazetteer, text):
     assert _place(text, gazetteer, hint="EC") is None
+
+
+def test_the_body_of_a_named_man_is_no_place(gazetteer):
+    text = "Lawyers had gone to the hospital after the body of Bilal Anwar Kasi, the bar's president, was brought in."
+    assert _place(text, gazetteer, hint="PK") is None

@@ -465,7 +465,9 @@ def _romance_name_ends(text: str, tokens: list[tuple[int, int, str]], i: int) ->
 # A title before a run of capitalised words says the run is a person's name
 _TITLE_BEFORE = re.compile(r"\b(?:President|Prime Minister|Premier|[Ss]pokes(?:man|woman|person)|Gen\.|General|Col\.|Colonel|"
                            r"Lt\.|Maj\.|Capt\.|Brig\.|Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|Imam|[Cc]ommander|[Gg]overnor|"
-                           r"[Mm]ayor|Senator|King|Prince|Pope|Emir|Sultan|Ayatollah|Bishop|Father|Rev\.)\s+$")
+                           r"[Mm]ayor|Senator|King|Prince|Pope|Emir|Sultan|Ayatollah|Bishop|Father|Rev\.|"
+                           # "the body of Bilal Anwar Kasi", "the killing of Saleh al-Arouri": someone's body or death
+                           r"the (?:body|bodies|funeral|killing|murder|assassination|death|widow|son|daughter|brother) of)\s+$")
 # "Mpondwe-Lhubiriha town council": a pair named as one settlement ("Donga-Mantung" alone may be a division)
 _TWIN_TOWN_AFTER = re.compile(r"\s+(?:town council|town|municipality|township|city council|urban council)\b", re.I)
 
