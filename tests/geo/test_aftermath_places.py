@@ -80,3 +80,11 @@ def test_the_body_of_a_named_man_is_no_place(gazetteer):
 
     text = "Lawyers had gone to the hospital after the body of Bilal Anwar Kasi, the bar's president, was brought in."
     assert [text[m.start:m.end] for m in recognize(text, gazetteer)] == []
+
+
+@pytest.mark.parametrize("text", [
+    'Gunmen fired rockets at the passenger boat, the "Tikrit", on the river near Kirkuk.',
+    "Le bateau Tikrit a été attaqué près de Kirkuk ce matin.",
+])
+def test_a_vessel_named_after_a_town_is_no_scene(gazetteer, text):
+    assert _place(text, gazetteer) == "Kirkuk"

@@ -329,6 +329,17 @@ def _settlements_named(text: str) -> frozenset[str]:
 # age after it is a person ("Villavicencio, 59, had just climbed into a pickup")
 _WRITER_HERE_BEFORE = re.compile(r"\b(?:here|we|I)\s+(?:in|at)\s+$", re.I)
 _PERSON_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,2},\s")
+# A vessel named after a town ("the passenger boat \"Tombouctou\"", "le bateau Tombouctou"), or any name set in quotes
+_VESSEL_BEFORE = re.compile(r"\b(?:boat|ship|vessel|ferry|steamer|barge|bateau|navire|barco|buque)\s+(?:called\s+|named\s+|the\s+)?"
+                            r"[\"“]?$", re.I)
+
+
+def _named_thing(text: str, start: int, end: int) -> bool:
+    """The name is a thing's, not a place's: set in quotes, or a vessel's."""
+    quoted = start > 0 and text[start - 1] in "\"“" and text[end:end + 1] in ("\"", "”")
+    return quoted or bool(_VESSEL_BEFORE.search(text, max(0, start - 30), start))
+
+
 _AFTERMATH_BEFORE = re.compile(
     r"\b(?:(?:died|treated|admitted|recovering|hospitali[sz]ed|taken|rushed|evacuated|airlifted|transferred|flown|brought|"
     r"moved)\s+(?:later\s+|there\s+)?(?:by (?:helicopter|air|road|ambulance|boat|plane)\s+)?(?:across the (?:border|river|frontier)\s+)?(?:in|to|at)\s+(?:(?:a|the|two|three|several)\s+)?(?:[A-Za-z'’-]+\s+){0,3}?"
@@ -462,6 +473,8 @@ def locate(text: str, start: int, end: int, country_hint: str | None, gazetteer:
             continue
         if _WRITER_HERE_BEFORE.search(text, max(0, t.start - 20), t.start) or _PERSON_AGE_AFTER.match(text, t.end):
             continue  # "Here in Cuenca things are calm": where the writer is; "Villavicencio, 59,": a person
+        if _named_thing(text, t.start, t.end):
+            continue  # 'the boat, the "Tombouctou"', "le bateau Tombouctou": a vessel's name
         if _loose_reading_of_a_settlement(text, t, gazetteer, home):
             continue  # left to the unlisted-place patterns below
         if _TRAVEL_FROM_BEFORE.search(text, max(0, t.start - 60), t.start) or trip_called_off(text, t.start):
