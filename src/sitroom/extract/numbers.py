@@ -90,10 +90,13 @@ KILLED = (r"(?:burned|burnt|stoned|beaten|hacked|stabbed|starved) to death|slaug
           r"égorgés|égorgées|égorgé|"
           r"muertos|muertas|muerto|muerta|murieron|murió|fallecidos|fallecidas|fallecieron|falleció|asesinados|asesinadas|"
           r"asesinado|asesinada|asesinaron|asesinó|mataron|mató|(?:perdieron|perdió) la vida|ejecutados|ejecutadas|"
-          r"abatidos|decesos|víctimas mortales|masacrados|occisos")
+          r"abatidos|decesos|víctimas mortales|masacrados|occisos|"
+          # Ukrainian and Russian: "5 загиблих", "погибли 3 человека", "вбито двох"
+          r"загиблих|загиблі|загинули|загинув|загинула|загинуло|вбито|вбили|погибших|погибли|погиб|погибла|убитых|убиты|убито")
 INJURED = (r"(?:the )?(?:wounding|injuring) of|injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|injur(?:y|ies) of|injuries|hospitali[sz]ed|maimed|WIA|"
            r"blessés|blessées|blessée|blessé|blessant|hospitalisés|heridos|heridas|herido|herida|hirieron|hirió|"
-           r"lesionados|lesionadas|lesionado|lesionada")
+           r"lesionados|lesionadas|lesionado|lesionada|"
+           r"поранених|поранені|поранено|поранений|постраждалих|постраждали|раненых|ранены|ранено|пострадавших|пострадали")
 # A named person right after an active verb: "killed Abu Yasir al-Issawi" (not "killed in Baghdad").
 NAMED_VICTIM_RE = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?\s+){0,2})(?:[A-Z][\w'’-]+)(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3}")
 # (dispatched by first letter: the same matches as the plain alternation, found faster)
