@@ -19,7 +19,7 @@ longer blind, and only a new set written blind measures the held-out case.
 | merge_blind8 | 0.758 (at 4b8123f); 1.000 / 0.625; 32 vs 17 | 0.907, tally 23 |
 | merge_blind9 | 0.500 (at a6cf4ec); 1.000 / 0.537; 29 vs 17 | 0.938, tally 20 |
 | merge_blind10 | 0.613 (at 9d8819a); 0.962 / 0.676; 31 vs 18 | 0.919, tally 22 |
-| merge_blind11 | 0.590 (at 41c345c); 1.000 / 0.500; 34 vs 18 | 0.590, tally 33 |
+| merge_blind11 | 0.590 (at 41c345c); 1.000 / 0.500; 34 vs 18 | 0.613, tally 33 |
 
 A set whose tally is not yet exact has a ceiling instead: more events than that is a regression.
 """
@@ -53,7 +53,7 @@ SETS = (
     Floors("merge_blind8", 0.90, 1.0, 23),
     Floors("merge_blind9", 0.93, 1.0, 20),
     Floors("merge_blind10", 0.91, 1.0, 22),
-    Floors("merge_blind11", 0.58, 1.0, 33),
+    Floors("merge_blind11", 0.60, 1.0, 33),
 )
 
 
