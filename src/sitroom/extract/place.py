@@ -58,19 +58,26 @@ def locate_sentence(doc: Document, a: SentenceAnalysis, country: str | None = No
     if location is not None and location.place.feature_code == "PCLI" and location.place.country_code:
         location = _capital_named_by_its_country(s.text, location) or location
     label = _LINE_LABEL_RE.match(s.text)
-    if location is not None and label and location.start < s.start + label.end():
-        # "TAHOUA | Gunmen raided villages of Tillia department": the post's label names the region's
-        # capital; the place the post itself names inside that region is the scene
-        inner = geo.locate(doc.text, s.start + label.end(), s.end, hint, gazetteer,
-                           exclude=actors + ([dateline] if dateline else []))
+    if location is not None and label:
+        location = _read_under_label(doc, s.start, s.start + label.end(), s.end, location, hint,
+                                     actors + ([dateline] if dateline else []))
+    a.extra[key] = location
+    return location
+
+
+def _read_under_label(doc: Document, start: int, body: int, end: int, location, hint, exclude):  # -> geo.Location
+    """A post's line label ("TAHOUA | ...") and the place its body names, weighed against each other."""
+    gazetteer = geo.get_gazetteer()
+    if location.start < body:
+        # "TAHOUA | Gunmen raided villages of Tillia department": the label names the region's capital;
+        # the place the post itself names inside that region is the scene
+        inner = geo.locate(doc.text, body, end, hint, gazetteer, exclude=exclude)
         if inner is not None and inner.place.country_code == location.place.country_code and \
                 inner.place.admin1 and inner.place.admin1 == location.place.admin1 and \
                 inner.place.feature_code not in ("ADM1", "PCLI"):  # "outside the Punjab Assembly" is no place inside
-            location = inner
-    elif location is not None and label and location.start >= s.start + label.end():
-        location = _quarter_of_label_city(doc, s.start, s.start + label.end(), location, hint, gazetteer) or location
-    a.extra[key] = location
-    return location
+            return inner
+        return location
+    return _quarter_of_label_city(doc, start, body, location, hint, gazetteer) or location
 
 
 LABEL_CITY_MIN_POPULATION = 100_000
@@ -85,8 +92,9 @@ def _quarter_of_label_city(doc: Document, start: int, end: int, location, hint, 
     if place.population >= QUARTER_MAX_POPULATION or (place.feature_code or "").startswith(("ADM", "PCL")):
         return None
     city = geo.locate(doc.text, start, end, hint, gazetteer)
-    if city is None or city.place.country_code != place.country_code or not (city.place.feature_code or "").startswith("PPL") \
-            or city.place.population < LABEL_CITY_MIN_POPULATION or distance_km(city.place, place) <= QUARTER_FAR_KM:
+    if city is None or city.place.country_code != place.country_code or \
+            not (city.place.feature_code or "").startswith("PPL") or \
+            city.place.population < LABEL_CITY_MIN_POPULATION or distance_km(city.place, place) <= QUARTER_FAR_KM:
         return None
     return replace(city, geo_precision=GEO_NEAR, named_as=location.named_as or location.text)
 
