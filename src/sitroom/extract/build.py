@@ -212,7 +212,7 @@ def _set_date(event: Event, doc: Document, triggers: list[SentenceAnalysis], con
         event.time_precision = PRECISION_DAY
     if doc.published and event.event_date and event.event_date < doc.published - timedelta(days=HISTORICAL_DAYS):
         event.historical = True
-    elif doc.published is None and event.event_date is not None and _day_without_year(doc) is not None:
+    elif doc.published is None and event.event_date is not None and day_without_year(doc) is not None:
         # a wire filed "KAMPALA, May 11" gives a year only for an incident of another time
         event.historical = True
         event.warnings.append("historical: a report that gives no year of its own dates this incident by one")
@@ -230,7 +230,7 @@ def _day_in_talk_of_the_act(a: SentenceAnalysis) -> bool:
         a.act_date.start > topic_at and a.act_date.explicit
 
 
-def _day_without_year(doc: Document) -> str | None:
+def day_without_year(doc: Document) -> str | None:
     """The day a year-less dateline gives ("KAMPALA, May 11 (Reuters)" -> "--05-11"), if any."""
     line = find_dateline(doc.text)
     return month_day(doc.text[line[0]:line[1]]) if line else None
@@ -242,7 +242,7 @@ def _keep_day_without_year(event: Event, doc: Document, phrase: str | None = Non
     or the phrase's own "on April 9") so the merge can read it in the year of the incident it
     joins; the event itself stays undated.  An act told "In December" in a report of June is
     an earlier one: history, with no day to keep."""
-    day = _day_without_year(doc) or (month_day(phrase) if phrase else None)
+    day = day_without_year(doc) or (month_day(phrase) if phrase else None)
     told_month = next((MONTHS.get(w.lower()) for a in triggers[:1] for d in a.dates
                        if d.value is None and d.precision == PRECISION_MONTH
                        for w in re.findall(r"[A-Za-z]+", d.text) if w.lower() in MONTHS), None)

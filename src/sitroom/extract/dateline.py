@@ -19,6 +19,8 @@ DATELINE_RE = re.compile(
 )
 
 
+# A post's line label: "TAHOUA | ", "NDU, Donga-Mantung | " (where the channel says the post is from)
+POST_LABEL = r"[^|\n]{2,60}\s\|\s"
 OPENING_LINES = 3  # a title and a date line may stand above the dateline
 # "PRESS RELEASE —", "BREAKING:": a kind of text in capitals, not a place it was filed from
 NOT_A_PLACE_RE = re.compile(r"\s*(?:(?:for\s+)?immediate\s+release|press\s+(?:release|statement|briefing)|breaking(?:\s+news)?|"

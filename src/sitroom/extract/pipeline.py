@@ -24,10 +24,11 @@ from sitroom.extract.analysis import (
     analyse,
     is_heading,
 )
-from sitroom.extract.build import ALONGSIDE_KILLING, ROLLUP_LEAD_RE, build_event
+from sitroom.extract.build import ALONGSIDE_KILLING, ROLLUP_LEAD_RE, build_event, day_without_year
 from sitroom.extract.dateline import find_dateline
 from sitroom.extract.dates import MONTHS, month_day
 from sitroom.extract.mention import Mention
+from sitroom.extract.numbers import parse_number
 from sitroom.extract.place import distance_km, locate_sentence
 from sitroom.extract.segment import split_sentences
 from sitroom.extract.story import drop_rollup_lead, flag_recalled, fold_title, is_accidental
@@ -280,8 +281,7 @@ YEARLESS_SAME_DAYS = 3
 def _another_month_than_datelines(a: SentenceAnalysis, doc: Document) -> bool:
     """With no year anywhere, a month the sentence names ("last July") other than the dateline's, or
     a day well before it ("the second time on Oct. 17" in a wire filed "BAKU, Oct 28")."""
-    line = find_dateline(doc.text)
-    day = month_day(doc.text[line[0]:line[1]]) if line else None
+    day = day_without_year(doc)
     if day is None:
         return False
     named = {MONTHS[w.lower()] for d in a.dates if d.value is None and d.precision == PRECISION_MONTH
@@ -357,10 +357,6 @@ LATER_RE = re.compile(r"\b(?:(?:minutes|hours|an hour|moments|shortly) (?:later|
                       r"simultaneously|on the same day|the same (?:day|night|afternoon|evening|morning))\b",
                       re.I)
 DAYS_LATER_RE = re.compile(r"(?:[“\"]\s*)?(?P<n>\w+|\d+) (?P<unit>days?|weeks?) later\b", re.I)
-_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
-
-
 COORDINATED_RE = re.compile(r"\b(?:coordinated|simultaneous|near-simultaneous|twin|multiple|string of|wave of|series of)\b",
                             re.I)
 
@@ -385,8 +381,7 @@ def _named_in_lead(a: SentenceAnalysis, lead: Mention, doc: Document) -> bool:
 
 
 def _days_later(m: re.Match[str]) -> int:
-    n = m["n"].lower()
-    count = int(n) if n.isdigit() else _SMALL_NUMBERS.get(n, 0)
+    count = parse_number(m["n"]) or 0
     return count * (7 if m["unit"].lower().startswith("week") else 1)
 
 

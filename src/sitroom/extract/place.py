@@ -8,7 +8,7 @@ from functools import cache
 
 from sitroom import geo
 from sitroom.extract.analysis import SentenceAnalysis
-from sitroom.extract.dateline import find_dateline
+from sitroom.extract.dateline import POST_LABEL, find_dateline
 from sitroom.extract.numbers import other_incident_spans
 from sitroom.geo.distance import haversine_km
 from sitroom.geo.names import normalize
@@ -80,7 +80,8 @@ def _read_under_label(doc: Document, start: int, body: int, end: int, location, 
     return _quarter_of_label_city(doc, start, body, location, hint, gazetteer) or location
 
 
-LABEL_CITY_MIN_POPULATION = 100_000
+BIG_CITY_POPULATION = 100_000
+"""A city this big is what a post's label or an outlet's name most likely means by its name."""
 QUARTER_MAX_POPULATION = 10_000
 QUARTER_FAR_KM = 25.0
 
@@ -94,12 +95,12 @@ def _quarter_of_label_city(doc: Document, start: int, end: int, location, hint, 
     city = geo.locate(doc.text, start, end, hint, gazetteer)
     if city is None or city.place.country_code != place.country_code or \
             not (city.place.feature_code or "").startswith("PPL") or \
-            city.place.population < LABEL_CITY_MIN_POPULATION or distance_km(city.place, place) <= QUARTER_FAR_KM:
+            city.place.population < BIG_CITY_POPULATION or distance_km(city.place, place) <= QUARTER_FAR_KM:
         return None
     return replace(city, geo_precision=GEO_NEAR, named_as=location.named_as or location.text)
 
 
-_LINE_LABEL_RE = re.compile(r"[^|\n]{2,60}\s\|\s")  # "TAHOUA | ", "NDU, Donga-Mantung | "
+_LINE_LABEL_RE = re.compile(POST_LABEL)
 # "a hotel in Somalia's capital", "the Somali capital", "the capital of Somalia", "in the capital" (of the
 # country the sentence is placed in): the country's capital city
 _CAPITAL_RE = re.compile(r"['’]s capital\b|\bcapital of\b|\b[A-Z][a-z]+ capital\b|"
@@ -146,9 +147,6 @@ def dateline_location(doc: Document):  # -> geo.Location | None
     return geo.locate(doc.text, span[0], span[1], doc.country_hint, geo.get_gazetteer())
 
 
-OUTLET_CITY_MIN_POPULATION = 100_000
-
-
 @cache
 def outlet_country(outlet: str | None) -> str | None:
     """The country an outlet or channel is named after ("Nairobi Traffic & Alerts", "Lebanon Live
@@ -159,7 +157,7 @@ def outlet_country(outlet: str | None) -> str | None:
     if location is None:
         return None
     place = location.place
-    if place.feature_code == "PCLI" or place.population >= OUTLET_CITY_MIN_POPULATION:
+    if place.feature_code == "PCLI" or place.population >= BIG_CITY_POPULATION:
         return place.country_code
     return None
 

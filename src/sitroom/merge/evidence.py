@@ -24,6 +24,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from sitroom.codebook.loader import affiliated
+from sitroom.extract.dateline import POST_LABEL
 from sitroom.merge.details import detail_evidence, evidence_text
 from sitroom.merge.places import MERGE_KM, place_evidence
 from sitroom.merge.yearless import in_common_year
@@ -291,7 +292,7 @@ class Weighing:
 
 
 # "JERUSALEM | Another shooting attack: two men ... injured near the City of David": told as a new act
-_ANOTHER_RE = re.compile(r"^(?:[^|\n]{2,60}\s\|\s)?(?:yet\s+)?(?:another|a (?:second|third|new|fresh|further))\s+"
+_ANOTHER_RE = re.compile(rf"^(?:{POST_LABEL})?(?:yet\s+)?(?:another|a (?:second|third|new|fresh|further))\s+"
                          r"(?:[\w-]+\s+){0,2}?(?:attack|shooting|bombing|blast|explosion|strike|ambush|raid|assault)s?\b",
                          re.I)
 
